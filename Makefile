@@ -1,0 +1,148 @@
+# Portail partenaires — build, run and test.
+#
+#   make          build portal-host, the modules, portal-mailer, portal-admin
+#   make run      install what is missing, build, start the whole stack on :8080
+#   make stop     stop everything `make run` started
+#   make test     unit tests (ASan + UBSan) and integration tests on a private stack
+#   make bench    benchmarks (not part of make test)
+#   make fuzz     the libFuzzer targets, longer
+
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+# A sanitizer build of the unit tests: SANITIZER=address,undefined (default).
+SANITIZER ?= address,undefined
+
+ifneq ($(filter-out address undefined address$(,)undefined,$(SANITIZER)),)
+$(error SANITIZER must be address, undefined or address,undefined)
+endif
+
+, := ,
+BUILD := build
+CORE_PKGS := fcgi libmariadb libxml-2.0 libxslt libexslt libsodium
+CORE_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null)
+CORE_LIBS := $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null)
+
+# Extra libraries per module (pkg-config names).
+PKGS_auth := gdlib
+PKGS_declarations := cairo pangocairo
+PKGS_mailer := libcurl
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wno-format-nonliteral
+CFLAGS ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -fPIC -MMD -MP \
+	-Imodules/core $(CORE_CFLAGS)
+SAN_CFLAGS := $(ALL_CFLAGS) -O1 -fsanitize=$(SANITIZER) -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+SAN_LDFLAGS := -fsanitize=$(SANITIZER)
+
+CORE_SRC := $(wildcard modules/core/*.c)
+HOST_SRC := $(wildcard modules/host/*.c)
+MAILER_SRC := $(wildcard modules/mailer/*.c)
+CLI_SRC := $(wildcard modules/cli/*.c)
+# Every other folder of modules/ holding C files is a module.
+MODULES := $(sort $(filter-out core host mailer cli,$(notdir $(patsubst %/,%,$(dir $(wildcard modules/*/*.c))))))
+
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+sanobj = $(patsubst %.c,$(BUILD)/san/%.o,$(1))
+module_src = $(wildcard modules/$(1)/*.c)
+
+HOST_BIN := $(BUILD)/bin/portal-host
+MAILER_BIN := $(BUILD)/bin/portal-mailer
+ADMIN_BIN := $(BUILD)/bin/portal-admin
+MODULE_SOS := $(foreach m,$(MODULES),$(BUILD)/modules/$(m).so)
+
+.PHONY: all run stop test unit integration e2e bench fuzz clean deps
+all: $(HOST_BIN) $(MODULE_SOS) $(if $(MAILER_SRC),$(MAILER_BIN)) $(if $(CLI_SRC),$(ADMIN_BIN))
+
+# Rebuild everything when the flags change.
+$(BUILD)/.flags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(ALL_CFLAGS) $(SAN_CFLAGS)' | cmp -s - $@ || echo '$(ALL_CFLAGS) $(SAN_CFLAGS)' > $@
+FORCE:
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/.flags
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(foreach p,$(PKGS_$(word 2,$(subst /, ,$<))),$(shell $(PKG_CONFIG) --cflags $(p))) -c $< -o $@
+
+$(BUILD)/san/%.o: %.c $(BUILD)/.flags
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) $(foreach p,$(PKGS_$(word 2,$(subst /, ,$<))),$(shell $(PKG_CONFIG) --cflags $(p))) -c $< -o $@
+
+$(BUILD)/lib/libportalcore.a: $(call obj,$(CORE_SRC))
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/lib/libportalcore-san.a: $(call sanobj,$(CORE_SRC))
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+# The host exports the core's symbols (-rdynamic) for the modules it loads.
+$(HOST_BIN): $(call obj,$(HOST_SRC)) $(BUILD)/lib/libportalcore.a
+	@mkdir -p $(dir $@)
+	$(CC) -rdynamic -o $@ $(call obj,$(HOST_SRC)) -Wl,--whole-archive $(BUILD)/lib/libportalcore.a -Wl,--no-whole-archive $(CORE_LIBS) -ldl -lm
+
+# Modules export only their descriptor. Installed by rename, so a running
+# worker never sees a half-written file (SIGHUP picks up the new one).
+$(BUILD)/modules/%.so: $(BUILD)/.flags FORCE_MODULES
+	@mkdir -p $(dir $@)
+	@$(MAKE) --no-print-directory $(patsubst %.c,$(BUILD)/obj/%.o,$(call module_src,$*))
+	$(CC) -shared -fvisibility=hidden -o $@.tmp $(patsubst %.c,$(BUILD)/obj/%.o,$(call module_src,$*)) \
+		$(foreach p,$(PKGS_$*),$(shell $(PKG_CONFIG) --libs $(p))) -lm
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+FORCE_MODULES:
+
+$(MAILER_BIN): $(call obj,$(MAILER_SRC)) $(BUILD)/lib/libportalcore.a
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $(call obj,$(MAILER_SRC)) $(BUILD)/lib/libportalcore.a $(CORE_LIBS) \
+		$(shell $(PKG_CONFIG) --libs libcurl) -lm
+
+$(ADMIN_BIN): $(call obj,$(CLI_SRC)) $(BUILD)/lib/libportalcore.a
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $(call obj,$(CLI_SRC)) $(BUILD)/lib/libportalcore.a $(CORE_LIBS) -lm
+
+# Unit tests: tests/unit/DIR/test_*.c links the sanitized core and, for a
+# module DIR, that module's sources (its descriptor included).
+UNIT_SRC := $(wildcard tests/unit/*/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/test/%,$(UNIT_SRC))
+unit_dir = $(word 3,$(subst /, ,$(1)))
+
+$(BUILD)/test/%: tests/unit/%.c $(BUILD)/lib/libportalcore-san.a FORCE_UNIT
+	@mkdir -p $(dir $@)
+	@$(MAKE) --no-print-directory $(if $(filter-out core,$(call unit_dir,$<)),$(call sanobj,$(call module_src,$(call unit_dir,$<))))
+	$(CC) $(SAN_CFLAGS) $(foreach p,$(PKGS_$(call unit_dir,$<)),$(shell $(PKG_CONFIG) --cflags $(p))) \
+		-Itests/unit -o $@ $< $(if $(filter-out core,$(call unit_dir,$<)),$(call sanobj,$(call module_src,$(call unit_dir,$<)))) \
+		$(BUILD)/lib/libportalcore-san.a $(SAN_LDFLAGS) $(CORE_LIBS) \
+		$(foreach p,$(PKGS_$(call unit_dir,$<)),$(shell $(PKG_CONFIG) --libs $(p))) \
+		$(shell $(PKG_CONFIG) --libs cmocka) -ldl -lm
+FORCE_UNIT:
+
+deps:
+	./scripts/install-deps
+
+unit: $(UNIT_BINS)
+	@./tests/run-unit $(UNIT_BINS)
+
+run: deps
+	$(MAKE) all
+	./scripts/portalctl run
+
+stop:
+	./scripts/portalctl stop
+
+test: deps
+	$(MAKE) all
+	$(MAKE) unit
+	./tests/run-integration
+
+bench: deps
+	$(MAKE) all
+	./tests/bench/run
+
+fuzz: deps
+	./tests/fuzz/run long
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

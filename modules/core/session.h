@@ -1,0 +1,71 @@
+/* Sessions live in MariaDB (any worker of any host serves any request).
+ * The cookie holds 256 random bits; only their SHA-256 is stored. */
+#ifndef PORTAL_SESSION_H
+#define PORTAL_SESSION_H
+
+#include <time.h>
+
+#include "kv.h"
+
+struct portal_ctx;
+struct db;
+
+struct session {
+	long long id;
+	long long account_id;	    /* 0 for a visitor (pre-login) */
+	char csrf[64];
+	time_t created_at;
+	time_t last_seen_at;
+	/* Filled when account_id != 0: */
+	const char *login;
+	const char *email;
+	const char *first_name;
+	const char *last_name;
+	const char *account_kind;   /* "caf" or "partner" */
+	long long caf_id;
+	long long partner_id;
+	unsigned caps;		    /* enum portal_cap */
+	time_t password_set_at;
+	int must_change_password;
+	time_t previous_login_at;   /* 0 if first login */
+	const char *flash_kind;	    /* taken at load, NULL if none */
+	const char *flash_message;
+};
+
+/* Cookie name: "__Host-portail" over HTTPS, "portail" otherwise. */
+const char *session_cookie_name(const struct portal_ctx *ctx);
+
+/* Loads the session named by the cookie, enforcing idle timeout
+ * (session_idle_minutes, default 30), absolute lifetime
+ * (session_max_hours, default 12) and closed accounts. Sets ctx->session
+ * (or NULL) and ctx->session_expired. Returns 0, or 503 when the database is
+ * unreachable. Refreshes last_seen_at. */
+int session_load(struct portal_ctx *ctx);
+/* Opens a visitor session and sets its cookie. 0 or 503. */
+int session_start_visitor(struct portal_ctx *ctx);
+/* At login: gives the session a new id and a new CSRF token, binds it to
+ * account_id and sets the cookie. Joins the caller's transaction. */
+int session_login(struct portal_ctx *ctx, long long account_id);
+/* Deletes the session row and clears the cookie. */
+int session_destroy(struct portal_ctx *ctx);
+/* Deletes every session of an account (closed account, logout elsewhere). */
+int session_destroy_account(struct db *db, long long account_id);
+
+/* Whether the signed-in account must change its password now: forced
+ * flag, or password older than password_validity_days (default 45). */
+int session_password_expired(const struct portal_ctx *ctx);
+
+/* CSRF: compares the form field "csrf" with the session's token in
+ * constant time; also refuses a foreign Origin. 1 ok, 0 refuse. */
+int csrf_valid(struct portal_ctx *ctx);
+
+/* Keeps a POST whose session expired: its path and fields, bound to a new
+ * visitor session, so that after login the user gets the form back. */
+int session_save_form(struct portal_ctx *ctx);
+/* After login: the saved form of this session for path, moved into out and
+ * deleted. 1 if found. */
+int session_take_saved_form(struct portal_ctx *ctx, const char *path, struct kv_list *out);
+/* The path of the saved form, if any (auth sends the user there after login). */
+const char *session_saved_form_path(struct portal_ctx *ctx);
+
+#endif
