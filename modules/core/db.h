@@ -38,7 +38,12 @@ struct db_param {
 #define DB_NULL ((struct db_param){.type = DBT_NULL})
 #define DB_INT(v) ((struct db_param){.type = DBT_INT, .i = (long long)(v)})
 /* A NULL string binds SQL NULL. */
-#define DB_TEXT(v) ((struct db_param){.type = (v) ? DBT_TEXT : DBT_NULL, .s = (v)})
+static inline struct db_param db_param_text(const char *v)
+{
+	struct db_param p = {.type = v ? DBT_TEXT : DBT_NULL, .s = v};
+	return p;
+}
+#define DB_TEXT(v) db_param_text(v)
 #define DB_BLOB(p, n) ((struct db_param){.type = DBT_BLOB, .s = (const char *)(p), .len = (n)})
 /* Expands to the (params, count) pair the functions below take. */
 #define DB_ARGS(...) \
@@ -79,9 +84,11 @@ const char *db_cell(const struct db_result *r, size_t row, size_t col);
 /* 0 for NULL or non-numeric. */
 long long db_cell_int(const struct db_result *r, size_t row, size_t col);
 
+/* The HTTP status a handler returns for a failed call: 503 when the
+ * server is unreachable, 500 otherwise (0 for DB_OK). */
+int db_http_status(enum db_status st);
+
 /* The driver message of the last error, for logs. */
 const char *db_last_error(const struct db *db);
-
-/* Tests may replace the connection parameters (socket, user, password). */
 
 #endif

@@ -59,6 +59,9 @@ int session_password_expired(const struct portal_ctx *ctx);
  * constant time; also refuses a foreign Origin. 1 ok, 0 refuse. */
 int csrf_valid(struct portal_ctx *ctx);
 
+/* Called by page_new() when it shows the flash: a flash is shown once. */
+void session_flash_shown(struct portal_ctx *ctx);
+
 /* Keeps a POST whose session expired: its path and fields, bound to a new
  * visitor session, so that after login the user gets the form back. */
 int session_save_form(struct portal_ctx *ctx);

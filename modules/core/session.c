@@ -1,0 +1,422 @@
+/* Sessions in MariaDB: cookie -> SHA-256 -> row; idle and absolute expiry
+ * decided with portal_now(); capabilities computed once per request. */
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "clock.h"
+#include "config.h"
+#include "crypto.h"
+#include "db.h"
+#include "log.h"
+#include "module.h"
+#include "request.h"
+#include "response.h"
+
+static const char SQL_LOAD[] =
+	"SELECT s.id, s.account_id, s.csrf_token, s.created_at, s.last_seen_at,"
+	" s.flash_kind, s.flash_message,"
+	" a.login, a.email, a.first_name, a.last_name, a.kind, a.caf_id, a.partner_id,"
+	" a.caf_roles, a.password_set_at, a.must_change_password, a.previous_login_at,"
+	" (a.closed_on IS NOT NULL AND a.closed_on <= ?) OR a.opened_on > ? AS closed,"
+	" (SELECT GROUP_CONCAT(g.code) FROM group_member gm"
+	"   JOIN account_group g ON g.id = gm.group_id"
+	"   WHERE gm.account_id = a.id AND gm.opened_on <= ?"
+	"   AND (gm.closed_on IS NULL OR gm.closed_on > ?)) AS group_codes,"
+	" (SELECT GROUP_CONCAT(DISTINCT ag.kind) FROM admin_grant ag"
+	"   WHERE ag.account_id = a.id AND ag.opened_on <= ?"
+	"   AND (ag.closed_on IS NULL OR ag.closed_on > ?)) AS grant_kinds,"
+	" EXISTS (SELECT 1 FROM habilitation h WHERE h.account_id = a.id"
+	"   AND h.starts_on <= ? AND (h.ends_on IS NULL OR h.ends_on > ?)"
+	"   AND h.validation IN ('not_required', 'validated')) AS has_roles"
+	" FROM session s LEFT JOIN account a ON a.id = s.account_id"
+	" WHERE s.token_hash = ?";
+static const char SQL_TOUCH[] = "UPDATE session SET last_seen_at = ? WHERE id = ?";
+static const char SQL_DELETE[] = "DELETE FROM session WHERE id = ?";
+static const char SQL_DELETE_ACCOUNT[] = "DELETE FROM session WHERE account_id = ?";
+static const char SQL_INSERT[] =
+	"INSERT INTO session (token_hash, account_id, csrf_token, created_at, last_seen_at, ip)"
+	" VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_ROTATE[] =
+	"UPDATE session SET token_hash = ?, csrf_token = ?, account_id = ?, created_at = ?,"
+	" last_seen_at = ?, ip = ? WHERE id = ?";
+static const char SQL_FLASH_SET[] =
+	"UPDATE session SET flash_kind = ?, flash_message = ? WHERE id = ?";
+static const char SQL_FLASH_CLEAR[] =
+	"UPDATE session SET flash_kind = NULL, flash_message = NULL WHERE id = ?";
+static const char SQL_FORM_SAVE[] =
+	"REPLACE INTO saved_form (session_id, path, body, created_at) VALUES (?, ?, ?, ?)";
+static const char SQL_FORM_PATH[] = "SELECT path FROM saved_form WHERE session_id = ?";
+static const char SQL_FORM_TAKE[] =
+	"SELECT body FROM saved_form WHERE session_id = ? AND path = ?";
+static const char SQL_FORM_DELETE[] = "DELETE FROM saved_form WHERE session_id = ?";
+
+const char *session_cookie_name(const struct portal_ctx *ctx)
+{
+	return ctx->req->https ? "__Host-portail" : "portail";
+}
+
+static int status_of(enum db_status st)
+{
+	return st == DB_UNAVAILABLE ? 503 : 500;
+}
+
+static int has_word(const char *list, const char *word)
+{
+	if (!list)
+		return 0;
+	size_t n = strlen(word);
+	for (const char *p = list; (p = strstr(p, word)) != NULL; p += n) {
+		int starts = p == list || p[-1] == ',';
+		int ends = p[n] == '\0' || p[n] == ',';
+		if (starts && ends)
+			return 1;
+	}
+	return 0;
+}
+
+static unsigned caps_of(const struct db_result *r)
+{
+	unsigned caps = 0;
+	const char *kind = db_cell(r, 0, 11);
+	const char *caf_roles = db_cell(r, 0, 14);
+	if (kind && strcmp(kind, "caf") == 0) {
+		caps |= CAP_CAF_AGENT;
+		if (has_word(caf_roles, "admin"))
+			caps |= CAP_CAF_ADMIN;
+		if (has_word(caf_roles, "habilitation_manager"))
+			caps |= CAP_CAF_HAB_MANAGER;
+		if (has_word(caf_roles, "instructor"))
+			caps |= CAP_CAF_INSTRUCTOR;
+	}
+	const char *groups = db_cell(r, 0, 19);
+	if (has_word(groups, "AFAS-DECLARER"))
+		caps |= CAP_DECLARER;
+	if (has_word(groups, "AFAS-HABILITER"))
+		caps |= CAP_HABILITER;
+	const char *grants = db_cell(r, 0, 20);
+	if (has_word(grants, "partner_admin"))
+		caps |= CAP_PARTNER_ADMIN;
+	if (has_word(grants, "habilitation_manager"))
+		caps |= CAP_HAB_MANAGER;
+	if (db_cell_int(r, 0, 21))
+		caps |= CAP_HAS_ROLES;
+	return caps;
+}
+
+static void set_cookie(struct portal_ctx *ctx, const char *token)
+{
+	response_cookie(ctx->arena, ctx->res, session_cookie_name(ctx), token, -1,
+			ctx->req->https);
+}
+
+int session_load(struct portal_ctx *ctx)
+{
+	ctx->session = NULL;
+	ctx->session_expired = 0;
+	const char *token = kv_get(&ctx->req->cookies, session_cookie_name(ctx));
+	if (!token || strlen(token) != 43)
+		return 0;
+	unsigned char hash[32];
+	crypto_sha256(token, strlen(token), hash);
+	const char *today = ctx_today(ctx);
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_LOAD,
+				     DB_ARGS(DB_TEXT(today), DB_TEXT(today), DB_TEXT(today),
+					     DB_TEXT(today), DB_TEXT(today), DB_TEXT(today),
+					     DB_TEXT(today), DB_TEXT(today), DB_BLOB(hash, 32)),
+				     &r);
+	if (st != DB_OK)
+		return status_of(st);
+	if (r.rows != 1)
+		return 0;
+
+	time_t now = portal_now();
+	long long id = db_cell_int(&r, 0, 0);
+	time_t created = (time_t)db_cell_int(&r, 0, 3);
+	time_t seen = (time_t)db_cell_int(&r, 0, 4);
+	long idle = config_int(ctx->cfg, "session_idle_minutes", 30) * 60;
+	long max_age = config_int(ctx->cfg, "session_max_hours", 12) * 3600;
+	int has_account = db_cell(&r, 0, 1) != NULL;
+	int closed = has_account && db_cell_int(&r, 0, 18);
+	if (now - seen > idle || now - created > max_age || closed) {
+		db_exec(ctx->db, SQL_DELETE, DB_ARGS(DB_INT(id)), NULL, NULL);
+		ctx->session_expired = has_account && !closed;
+		return 0;
+	}
+
+	struct session *s = arena_zalloc(ctx->arena, sizeof *s);
+	s->id = id;
+	s->account_id = db_cell_int(&r, 0, 1);
+	snprintf(s->csrf, sizeof s->csrf, "%s", db_cell(&r, 0, 2) ? db_cell(&r, 0, 2) : "");
+	s->created_at = created;
+	s->last_seen_at = now;
+	s->flash_kind = db_cell(&r, 0, 5);
+	s->flash_message = db_cell(&r, 0, 6);
+	if (has_account) {
+		s->login = db_cell(&r, 0, 7);
+		s->email = db_cell(&r, 0, 8);
+		s->first_name = db_cell(&r, 0, 9);
+		s->last_name = db_cell(&r, 0, 10);
+		s->account_kind = db_cell(&r, 0, 11);
+		s->caf_id = db_cell_int(&r, 0, 12);
+		s->partner_id = db_cell_int(&r, 0, 13);
+		s->password_set_at = (time_t)db_cell_int(&r, 0, 15);
+		s->must_change_password = (int)db_cell_int(&r, 0, 16);
+		s->previous_login_at = (time_t)db_cell_int(&r, 0, 17);
+		s->caps = caps_of(&r);
+	}
+	st = db_exec(ctx->db, SQL_TOUCH, DB_ARGS(DB_INT(now), DB_INT(id)), NULL, NULL);
+	if (st != DB_OK)
+		return status_of(st);
+	ctx->session = s;
+	return 0;
+}
+
+/* A fresh token: its text for the cookie, its hash for the row. */
+static void new_token(char token[64], unsigned char hash[32])
+{
+	crypto_random_token(token, 64, 32);
+	crypto_sha256(token, strlen(token), hash);
+}
+
+int session_start_visitor(struct portal_ctx *ctx)
+{
+	char token[64], csrf[64];
+	unsigned char hash[32];
+	new_token(token, hash);
+	crypto_random_token(csrf, sizeof csrf, 32);
+	time_t now = portal_now();
+	uint64_t id = 0;
+	enum db_status st = db_exec(ctx->db, SQL_INSERT,
+				    DB_ARGS(DB_BLOB(hash, 32), DB_NULL, DB_TEXT(csrf), DB_INT(now),
+					    DB_INT(now), DB_TEXT(ctx->req->remote_addr)),
+				    NULL, &id);
+	if (st != DB_OK)
+		return status_of(st);
+	struct session *s = arena_zalloc(ctx->arena, sizeof *s);
+	s->id = (long long)id;
+	snprintf(s->csrf, sizeof s->csrf, "%s", csrf);
+	s->created_at = now;
+	s->last_seen_at = now;
+	ctx->session = s;
+	set_cookie(ctx, token);
+	return 0;
+}
+
+int session_login(struct portal_ctx *ctx, long long account_id)
+{
+	char token[64], csrf[64];
+	unsigned char hash[32];
+	new_token(token, hash);
+	crypto_random_token(csrf, sizeof csrf, 32);
+	time_t now = portal_now();
+	enum db_status st;
+	if (ctx->session) {
+		/* Same row, new id: a planted cookie is dead from now on, and the
+		 * form saved before login stays attached. */
+		st = db_exec(ctx->db, SQL_ROTATE,
+			     DB_ARGS(DB_BLOB(hash, 32), DB_TEXT(csrf), DB_INT(account_id),
+				     DB_INT(now), DB_INT(now), DB_TEXT(ctx->req->remote_addr),
+				     DB_INT(ctx->session->id)),
+			     NULL, NULL);
+	} else {
+		uint64_t id = 0;
+		st = db_exec(ctx->db, SQL_INSERT,
+			     DB_ARGS(DB_BLOB(hash, 32), DB_INT(account_id), DB_TEXT(csrf),
+				     DB_INT(now), DB_INT(now), DB_TEXT(ctx->req->remote_addr)),
+			     NULL, &id);
+		if (st == DB_OK) {
+			ctx->session = arena_zalloc(ctx->arena, sizeof *ctx->session);
+			ctx->session->id = (long long)id;
+		}
+	}
+	if (st != DB_OK)
+		return status_of(st);
+	ctx->session->account_id = account_id;
+	snprintf(ctx->session->csrf, sizeof ctx->session->csrf, "%s", csrf);
+	ctx->session->created_at = now;
+	ctx->session->last_seen_at = now;
+	set_cookie(ctx, token);
+	return 0;
+}
+
+int session_destroy(struct portal_ctx *ctx)
+{
+	response_cookie(ctx->arena, ctx->res, session_cookie_name(ctx), "", 0, ctx->req->https);
+	if (!ctx->session)
+		return 0;
+	enum db_status st =
+		db_exec(ctx->db, SQL_DELETE, DB_ARGS(DB_INT(ctx->session->id)), NULL, NULL);
+	ctx->session = NULL;
+	return st == DB_OK ? 0 : status_of(st);
+}
+
+int session_destroy_account(struct db *db, long long account_id)
+{
+	enum db_status st = db_exec(db, SQL_DELETE_ACCOUNT, DB_ARGS(DB_INT(account_id)), NULL, NULL);
+	return st == DB_OK ? 0 : status_of(st);
+}
+
+int session_password_expired(const struct portal_ctx *ctx)
+{
+	const struct session *s = ctx->session;
+	if (!s || !s->account_id)
+		return 0;
+	if (s->must_change_password || s->password_set_at == 0)
+		return 1;
+	long days = config_int(ctx->cfg, "password_validity_days", 45);
+	return portal_now() >= s->password_set_at + (time_t)days * 86400;
+}
+
+/* The request comes from a page of this site: Origin matches the Host, and
+ * Sec-Fetch-Site (when the browser sends it) says same-origin. */
+static int same_origin(const struct portal_ctx *ctx)
+{
+	const struct request *q = ctx->req;
+	if (q->sec_fetch_site && strcmp(q->sec_fetch_site, "same-origin") != 0 &&
+	    strcmp(q->sec_fetch_site, "none") != 0)
+		return 0;
+	if (q->origin && strcmp(q->origin, "null") != 0) {
+		if (!q->host)
+			return 0;
+		const char *scheme = q->https ? "https://" : "http://";
+		size_t sl = strlen(scheme);
+		if (strncmp(q->origin, scheme, sl) != 0 || strcmp(q->origin + sl, q->host) != 0)
+			return 0;
+	} else if (q->origin) {
+		return 0;
+	}
+	return 1;
+}
+
+int csrf_valid(struct portal_ctx *ctx)
+{
+	if (!ctx->session || !ctx->session->csrf[0])
+		return 0;
+	const char *sent = kv_get(&ctx->req->form, "csrf");
+	if (!sent)
+		return 0;
+	if (!crypto_str_equal(sent, ctx->session->csrf))
+		return 0;
+	return same_origin(ctx);
+}
+
+void ctx_flash(struct portal_ctx *ctx, const char *kind, const char *message)
+{
+	if (!ctx->session)
+		return;
+	db_exec(ctx->db, SQL_FLASH_SET,
+		DB_ARGS(DB_TEXT(kind), DB_TEXT(message), DB_INT(ctx->session->id)), NULL, NULL);
+}
+
+void session_flash_shown(struct portal_ctx *ctx)
+{
+	if (ctx->session && ctx->session->flash_kind) {
+		db_exec(ctx->db, SQL_FLASH_CLEAR, DB_ARGS(DB_INT(ctx->session->id)), NULL, NULL);
+		ctx->session->flash_kind = NULL;
+		ctx->session->flash_message = NULL;
+	}
+}
+
+/* A growing urlencoded buffer in the request arena. */
+struct form_buf {
+	struct arena *a;
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+static void buf_putc(struct form_buf *b, char c)
+{
+	if (b->len + 2 > b->cap) {
+		size_t ncap = b->cap * 2 + 64;
+		char *n = arena_alloc(b->a, ncap);
+		if (b->len)
+			memcpy(n, b->data, b->len);
+		b->data = n;
+		b->cap = ncap;
+	}
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+static void buf_put_encoded(struct form_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.' || *p == '~') {
+			buf_putc(b, (char)*p);
+		} else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[*p >> 4]);
+			buf_putc(b, hex[*p & 15]);
+		}
+	}
+}
+
+int session_save_form(struct portal_ctx *ctx)
+{
+	/* Only a form posted from our own pages is kept: a cross-site post must
+	 * not plant values in someone's form. */
+	if (!same_origin(ctx))
+		return 0;
+	if (!ctx->session) {
+		int rc = session_start_visitor(ctx);
+		if (rc)
+			return rc;
+	}
+	struct form_buf body = {.a = ctx->arena};
+	buf_putc(&body, '\0');
+	body.len = 0;
+	const struct kv_list *f = &ctx->req->form;
+	for (size_t i = 0; i < f->count; i++) {
+		if (strcmp(f->items[i].name, "csrf") == 0)
+			continue;
+		if (body.len)
+			buf_putc(&body, '&');
+		buf_put_encoded(&body, f->items[i].name);
+		buf_putc(&body, '=');
+		buf_put_encoded(&body, f->items[i].value);
+	}
+	enum db_status st = db_exec(ctx->db, SQL_FORM_SAVE,
+				    DB_ARGS(DB_INT(ctx->session->id), DB_TEXT(ctx->req->path),
+					    DB_TEXT(body.data), DB_INT(portal_now())),
+				    NULL, NULL);
+	return st == DB_OK ? 0 : status_of(st);
+}
+
+const char *session_saved_form_path(struct portal_ctx *ctx)
+{
+	if (!ctx->session)
+		return NULL;
+	struct db_result r;
+	if (db_query(ctx->db, ctx->arena, SQL_FORM_PATH, DB_ARGS(DB_INT(ctx->session->id)), &r) !=
+		    DB_OK ||
+	    r.rows == 0)
+		return NULL;
+	return db_cell(&r, 0, 0);
+}
+
+int session_take_saved_form(struct portal_ctx *ctx, const char *path, struct kv_list *out)
+{
+	if (!ctx->session)
+		return 0;
+	struct db_result r;
+	if (db_query(ctx->db, ctx->arena, SQL_FORM_TAKE,
+		     DB_ARGS(DB_INT(ctx->session->id), DB_TEXT(path)), &r) != DB_OK ||
+	    r.rows == 0)
+		return 0;
+	const char *body = db_cell(&r, 0, 0);
+	struct request_limits limits;
+	request_limits_default(&limits);
+	memset(out, 0, sizeof *out);
+	if (request_parse_urlencoded(ctx->arena, &limits, body, strlen(body), out) != REQUEST_OK)
+		return 0;
+	db_exec(ctx->db, SQL_FORM_DELETE, DB_ARGS(DB_INT(ctx->session->id)), NULL, NULL);
+	return 1;
+}
