@@ -101,6 +101,12 @@ $(ADMIN_BIN): $(call obj,$(CLI_SRC)) $(BUILD)/lib/libportalcore.a
 	@mkdir -p $(dir $@)
 	$(CC) -o $@ $(call obj,$(CLI_SRC)) $(BUILD)/lib/libportalcore.a $(CORE_LIBS) -lm
 
+# The FastCGI hello world: the benchmarks' baseline through the same nginx.
+HELLO_BIN := $(BUILD)/bin/fcgi-hello
+$(HELLO_BIN): tests/bench/hello/hello.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(shell $(PKG_CONFIG) --libs fcgi)
+
 # Unit tests: tests/unit/DIR/test_*.c links the sanitized core and, for a
 # module DIR, that module's sources (its descriptor included).
 UNIT_SRC := $(wildcard tests/unit/*/test_*.c)
@@ -131,7 +137,7 @@ stop:
 	./scripts/portalctl stop
 
 test: deps
-	$(MAKE) all
+	$(MAKE) all $(if $(wildcard tests/bench/hello/hello.c),$(HELLO_BIN))
 	$(MAKE) unit
 	./tests/run-integration
 

@@ -113,6 +113,12 @@ static void set_cookie(struct portal_ctx *ctx, const char *token)
 			ctx->req->https);
 }
 
+int session_dead_at(time_t now, time_t created_at, time_t last_seen_at, long idle_seconds,
+		    long max_seconds)
+{
+	return now - last_seen_at > idle_seconds || now - created_at > max_seconds;
+}
+
 int session_load(struct portal_ctx *ctx)
 {
 	ctx->session = NULL;
@@ -142,7 +148,7 @@ int session_load(struct portal_ctx *ctx)
 	long max_age = config_int(ctx->cfg, "session_max_hours", 12) * 3600;
 	int has_account = db_cell(&r, 0, 1) != NULL;
 	int closed = has_account && db_cell_int(&r, 0, 18);
-	if (now - seen > idle || now - created > max_age || closed) {
+	if (session_dead_at(now, created, seen, idle, max_age) || closed) {
 		db_exec(ctx->db, SQL_DELETE, DB_ARGS(DB_INT(id)), NULL, NULL);
 		ctx->session_expired = has_account && !closed;
 		return 0;

@@ -51,6 +51,12 @@ int session_destroy(struct portal_ctx *ctx);
 /* Deletes every session of an account (closed account, logout elsewhere). */
 int session_destroy_account(struct db *db, long long account_id);
 
+/* Pure rule: is a session created at created_at and last seen at
+ * last_seen_at dead at now? Idle strictly longer than idle_seconds, or
+ * older than max_seconds. */
+int session_dead_at(time_t now, time_t created_at, time_t last_seen_at, long idle_seconds,
+		    long max_seconds);
+
 /* Whether the signed-in account must change its password now: forced
  * flag, or password older than password_validity_days (default 45). */
 int session_password_expired(const struct portal_ctx *ctx);

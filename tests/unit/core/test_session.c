@@ -1,0 +1,193 @@
+/* Session expiry, password rotation and CSRF decisions with an injected
+ * clock (no database needed for these rules). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "arena.h"
+#include "clock.h"
+#include "config.h"
+#include "module.h"
+#include "request.h"
+#include "response.h"
+#include "session.h"
+
+#define MIN 60
+#define DAY 86400
+
+static void session_dead_at__idle_29m59__alive(void **state)
+{
+	(void)state;
+	assert_false(session_dead_at(1000 + 30 * MIN - 1, 1000, 1000, 30 * MIN, 12 * 3600));
+}
+
+static void session_dead_at__idle_exactly_30m__alive(void **state)
+{
+	(void)state;
+	assert_false(session_dead_at(1000 + 30 * MIN, 1000, 1000, 30 * MIN, 12 * 3600));
+}
+
+static void session_dead_at__idle_30m01__dead(void **state)
+{
+	(void)state;
+	assert_true(session_dead_at(1000 + 30 * MIN + 1, 1000, 1000, 30 * MIN, 12 * 3600));
+}
+
+static void session_dead_at__active_but_past_absolute_max__dead(void **state)
+{
+	(void)state;
+	time_t created = 1000, now = created + 12 * 3600 + 1;
+	assert_true(session_dead_at(now, created, now - 5, 30 * MIN, 12 * 3600));
+}
+
+struct fixture {
+	struct arena *arena;
+	struct portal_config *cfg;
+	struct request req;
+	struct response res;
+	struct session session;
+	struct portal_ctx ctx;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	f->arena = arena_new();
+	f->cfg = config_new_empty();
+	response_init(&f->res);
+	f->req.method = "POST";
+	f->req.path = "/x";
+	f->req.host = "127.0.0.1:8080";
+	f->session.id = 1;
+	f->session.account_id = 7;
+	strcpy(f->session.csrf, "tokenTOKENtoken0123456789abcdefghijklmnopq");
+	f->ctx.arena = f->arena;
+	f->ctx.cfg = f->cfg;
+	f->ctx.req = &f->req;
+	f->ctx.res = &f->res;
+	f->ctx.session = &f->session;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	config_free(f->cfg);
+	arena_free(f->arena);
+	free(f);
+	clock_set_fixed(0);
+	return 0;
+}
+
+static void session_password_expired__day_45_minus_1s__valid(void **state)
+{
+	struct fixture *f = *state;
+	f->session.password_set_at = 1700000000;
+	clock_set_fixed(1700000000 + 45 * DAY - 1);
+	assert_false(session_password_expired(&f->ctx));
+}
+
+static void session_password_expired__day_46__expired(void **state)
+{
+	struct fixture *f = *state;
+	f->session.password_set_at = 1700000000;
+	clock_set_fixed(1700000000 + 45 * DAY);
+	assert_true(session_password_expired(&f->ctx));
+	clock_set_fixed(1700000000 + 45 * DAY + 1);
+	assert_true(session_password_expired(&f->ctx));
+}
+
+static void session_password_expired__forced_flag__expired(void **state)
+{
+	struct fixture *f = *state;
+	f->session.password_set_at = 1700000000;
+	f->session.must_change_password = 1;
+	clock_set_fixed(1700000000 + 1);
+	assert_true(session_password_expired(&f->ctx));
+}
+
+static void session_password_expired__validity_from_config__honoured(void **state)
+{
+	struct fixture *f = *state;
+	config_set(f->cfg, "password_validity_days", "10");
+	f->session.password_set_at = 1700000000;
+	clock_set_fixed(1700000000 + 10 * DAY - 1);
+	assert_false(session_password_expired(&f->ctx));
+	clock_set_fixed(1700000000 + 10 * DAY);
+	assert_true(session_password_expired(&f->ctx));
+}
+
+static void csrf_valid__matching_token__accepted(void **state)
+{
+	struct fixture *f = *state;
+	kv_add(f->arena, &f->req.form, "csrf", f->session.csrf, strlen(f->session.csrf));
+	assert_true(csrf_valid(&f->ctx));
+}
+
+static void csrf_valid__missing_token__refused(void **state)
+{
+	struct fixture *f = *state;
+	assert_false(csrf_valid(&f->ctx));
+}
+
+static void csrf_valid__other_session_token__refused(void **state)
+{
+	struct fixture *f = *state;
+	const char *other = "otherTOKENtoken0123456789abcdefghijklmnopq";
+	kv_add(f->arena, &f->req.form, "csrf", other, strlen(other));
+	assert_false(csrf_valid(&f->ctx));
+}
+
+static void csrf_valid__no_session__refused(void **state)
+{
+	struct fixture *f = *state;
+	kv_add(f->arena, &f->req.form, "csrf", f->session.csrf, strlen(f->session.csrf));
+	f->ctx.session = NULL;
+	assert_false(csrf_valid(&f->ctx));
+}
+
+static void csrf_valid__foreign_origin__refused(void **state)
+{
+	struct fixture *f = *state;
+	kv_add(f->arena, &f->req.form, "csrf", f->session.csrf, strlen(f->session.csrf));
+	f->req.origin = "http://evil.example";
+	assert_false(csrf_valid(&f->ctx));
+	f->req.origin = "http://127.0.0.1:8080";
+	assert_true(csrf_valid(&f->ctx));
+}
+
+static void csrf_valid__cross_site_fetch__refused(void **state)
+{
+	struct fixture *f = *state;
+	kv_add(f->arena, &f->req.form, "csrf", f->session.csrf, strlen(f->session.csrf));
+	f->req.sec_fetch_site = "cross-site";
+	assert_false(csrf_valid(&f->ctx));
+	f->req.sec_fetch_site = "same-origin";
+	assert_true(csrf_valid(&f->ctx));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(session_dead_at__idle_29m59__alive),
+		cmocka_unit_test(session_dead_at__idle_exactly_30m__alive),
+		cmocka_unit_test(session_dead_at__idle_30m01__dead),
+		cmocka_unit_test(session_dead_at__active_but_past_absolute_max__dead),
+		cmocka_unit_test_setup_teardown(session_password_expired__day_45_minus_1s__valid, setup, teardown),
+		cmocka_unit_test_setup_teardown(session_password_expired__day_46__expired, setup, teardown),
+		cmocka_unit_test_setup_teardown(session_password_expired__forced_flag__expired, setup, teardown),
+		cmocka_unit_test_setup_teardown(session_password_expired__validity_from_config__honoured, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__matching_token__accepted, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__missing_token__refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__other_session_token__refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__no_session__refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__foreign_origin__refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__cross_site_fetch__refused, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
