@@ -7,7 +7,10 @@
 -- integers: "scaled" means value x 10^decimals (cents for euros, hundredths
 -- for hours), so C code never touches floating point.
 -- Foreign keys use RESTRICT (the default): nothing shared is ever deleted,
--- it is closed (closed_on, ends_on) so history stays readable.
+-- it is closed (closed_on, ends_on) so history stays readable. A closing
+-- date is exclusive, as for account.closed_on: closed from that day on.
+-- Rows are active while opened_on <= today AND (closed_on IS NULL OR
+-- closed_on > today).
 
 -- Convention d'accès between a Caf (the "Caf pivot") and a partner.
 -- State "Validée le ..." is validated_on; status Ouvert / Clôturé is status.
@@ -141,8 +144,9 @@ CREATE TABLE admin_grant_facility (
 	KEY (facility_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- A role held by a user on a facility (or one of its sites) from starts_on
--- to ends_on inclusive (NULL: open-ended). The state shown (Actif,
+-- A role held by a user on a facility (or one of its sites), active while
+-- starts_on <= today < ends_on (NULL: open-ended); like account.closed_on,
+-- ends_on is the first day it no longer holds. The state shown (Actif,
 -- Historique, Inactif) derives from these dates and validation at request
 -- time. An approver starts 'pending' until an agent of the facility's Caf
 -- validates it; other roles are 'not_required'.

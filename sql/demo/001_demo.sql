@@ -3,6 +3,7 @@
 -- cross-Caf and cross-partner scoping can be tested. Logins and passwords:
 -- sql/demo/LOGINS.txt. Every name, address and e-mail here is fictitious.
 --
+-- Closing dates are exclusive (closed from that day on), as in the core.
 -- Fixed dates keep the data reproducible; the one exception is
 -- password_set_at, set at load time so that demo passwords are valid for
 -- 45 days from the load (load-time data, not a time decision).
@@ -81,7 +82,7 @@ INSERT INTO account (login, email, last_name, first_name, phone, kind, caf_id, p
 	('ENF0780008', 'helene.vasseur@example.org', 'VASSEUR', 'Hélène', '01 39 10 00 08',
 		'partner', NULL, @p_mareil, '2023-09-01', NULL, '$argon2id$v=19$m=19456,t=2,p=1$+VconyboCbedHigr2RNJyw$LuF84Q/lv/lS3+gIwN2NMRzD18IQYOH2QU/ziKqVKRY', UNIX_TIMESTAMP(), 1693558800),
 	('ENF0780009', 'patrick.morel@example.org', 'MOREL', 'Patrick', NULL,
-		'partner', NULL, @p_mareil, '2023-09-01', '2025-06-30', '$argon2id$v=19$m=19456,t=2,p=1$8fNdCtZCQB3OrtGVhITjSw$Vplfux2IroK3kgE6j5KvNbQyyoE+0lHJ4dQgUZ++foA', UNIX_TIMESTAMP(), 1693558800),
+		'partner', NULL, @p_mareil, '2023-09-01', '2025-07-01', '$argon2id$v=19$m=19456,t=2,p=1$8fNdCtZCQB3OrtGVhITjSw$Vplfux2IroK3kgE6j5KvNbQyyoE+0lHJ4dQgUZ++foA', UNIX_TIMESTAMP(), 1693558800),
 	('ENF0780010', 'karim.haddad@example.org', 'HADDAD', 'Karim', '01 34 20 00 10',
 		'partner', NULL, @p_villiers, '2023-09-01', NULL, '$argon2id$v=19$m=19456,t=2,p=1$W7mW/mLvyN1dbZdG+itEIQ$EfBpVfbPzTN3tQvfo7w2+kJL6psaH+zSV72+7gaXpVo', UNIX_TIMESTAMP(), 1693558800),
 	('ENF0780011', 'isabelle.perrin@example.org', 'PERRIN', 'Isabelle', '01 34 20 00 11',
@@ -244,7 +245,7 @@ SELECT id, @f_lucioles FROM admin_grant WHERE account_id = @a_dumas AND kind = '
 INSERT INTO habilitation (account_id, facility_id, site_id, role, starts_on, ends_on,
 	validation, validated_by, validated_at, created_by, created_at, ended_by, ended_at) VALUES
 	-- Example 1: one director per EAJE, one financial officer, the deputy mayor approves.
-	(@a_morel, @f_lucioles, NULL, 'activity_provider', '2023-09-01', '2025-06-30',
+	(@a_morel, @f_lucioles, NULL, 'activity_provider', '2023-09-01', '2025-07-01',
 		'not_required', NULL, NULL, @a_garnier, 1693558800, @a_garnier, 1750928400),
 	(@a_dumas, @f_lucioles, NULL, 'activity_provider', '2025-07-01', NULL,
 		'not_required', NULL, NULL, @a_garnier, 1751360400, NULL, NULL),
@@ -362,11 +363,11 @@ SELECT f.id, c.fiscal_year, c.type, 1, c.id,
 	3,
 	1, (SELECT h.account_id FROM habilitation h WHERE h.facility_id = f.id
 		AND h.role = 'activity_provider' AND h.starts_on <= t.transmitted_on
-		AND (h.ends_on IS NULL OR h.ends_on >= t.transmitted_on)
+		AND (h.ends_on IS NULL OR h.ends_on > t.transmitted_on)
 		ORDER BY h.starts_on, h.id LIMIT 1), t.transmitted_at - 86400,
 	1, (SELECT h.account_id FROM habilitation h WHERE h.facility_id = f.id
 		AND h.role = 'financial_provider' AND h.starts_on <= t.transmitted_on
-		AND (h.ends_on IS NULL OR h.ends_on >= t.transmitted_on)
+		AND (h.ends_on IS NULL OR h.ends_on > t.transmitted_on)
 		ORDER BY h.starts_on, h.id LIMIT 1), t.transmitted_at - 43200,
 	1, 1, 1,
 	c.created_at, t.transmitted_at, ap.account_id, t.transmitted_at, ap.account_id,
