@@ -16,3 +16,14 @@ GRANT SELECT, INSERT, DELETE ON `portail`.`password_history` TO @USER@;
 -- Context words refused in passwords (the partner's name, the Caf's).
 GRANT SELECT ON `portail`.`partner` TO @USER@;
 GRANT SELECT ON `portail`.`caf` TO @USER@;
+
+-- sql/101_auth.sql: brute-force and rate-limit counters (charged, reset,
+-- lifted by portal-admin unlock) and the CAPTCHA challenges (REPLACE = INSERT
+-- + DELETE; a checked challenge is deleted: single use).
+GRANT SELECT, INSERT, UPDATE, DELETE ON `portail`.`auth_throttle` TO @USER@;
+GRANT SELECT, INSERT, DELETE ON `portail`.`auth_captcha` TO @USER@;
+
+-- portal-admin (modules/cli) connects as the auth user: create-admin
+-- inserts the first Caf administrator; force-password-change --all sets
+-- must_change_password (covered above).
+GRANT INSERT ON `portail`.`account` TO @USER@;
