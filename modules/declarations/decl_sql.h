@@ -1,0 +1,49 @@
+/* Every SQL statement of the declarations module (decl_sql.c), so that all
+ * queries can be audited in one place. */
+#ifndef DECL_SQL_H
+#define DECL_SQL_H
+
+extern const char SQL_ROLES_ON_FACILITY[];
+extern const char SQL_FACILITY[];
+extern const char SQL_DECLARATION[];
+extern const char SQL_DECLARATION_LOCK[];
+extern const char SQL_FACILITY_DECLARATIONS[];
+extern const char SQL_USER_FACILITIES[];
+extern const char SQL_CAF_FACILITIES[];
+extern const char SQL_USER_DECLARATIONS[];
+extern const char SQL_FIELDS[];
+extern const char SQL_VALUES[];
+extern const char SQL_VALUE_UPSERT[];
+extern const char SQL_VALUE_DELETE[];
+extern const char SQL_BUMP_ACTIVITY[];
+extern const char SQL_BUMP_FINANCIAL[];
+extern const char SQL_CONTROLS[];
+extern const char SQL_CONTROL_UPSERT[];
+extern const char SQL_CONTROL_DELETE[];
+extern const char SQL_CONTROL_EXPLAIN[];
+extern const char SQL_SET_ACTIVITY_CONTROLLED[];
+extern const char SQL_SET_FINANCIAL_CONTROLLED[];
+extern const char SQL_SET_GLOBAL_CONTROLLED[];
+extern const char SQL_SET_ACTIVITY_DONE[];
+extern const char SQL_SET_FINANCIAL_DONE[];
+extern const char SQL_TRANSMIT[];
+extern const char SQL_PREV_VALIDATED[];
+extern const char SQL_FORECAST_OF_YEAR[];
+extern const char SQL_SCALE[];
+extern const char SQL_FACILITY_YEAR[];
+extern const char SQL_CAMPAIGN_INSERT[];
+extern const char SQL_DECLARATION_INSERT[];
+extern const char SQL_APPROVERS[];
+extern const char SQL_CAMPAIGNS_OF_CAF[];
+extern const char SQL_INSTRUCTION_LIST[];
+extern const char SQL_VALIDATE[];
+extern const char SQL_REJECT[];
+extern const char SQL_CORRECTION_INSERT[];
+extern const char SQL_CORRECTION_COPY_VALUES[];
+extern const char SQL_LATEST_VERSION[];
+extern const char SQL_SEARCH_DECLARATIONS[];
+extern const char SQL_SEARCH_FACILITIES[];
+extern const char SQL_SCALE_LIST[];
+extern const char SQL_SCALE_UPDATE[];
+
+#endif
