@@ -10,6 +10,7 @@
 
 const char SQL_ACCOUNT_BY_EMAIL[] =
 	"SELECT " ACCOUNT_COLS " FROM account WHERE email_lower = LOWER(?)";
+const char SQL_ACCOUNT_BY_LOGIN[] = "SELECT " ACCOUNT_COLS " FROM account WHERE login = ?";
 const char SQL_ACCOUNT_BY_ID[] = "SELECT " ACCOUNT_COLS " FROM account WHERE id = ?";
 const char SQL_ACCOUNT_LOGIN_OK[] =
 	"UPDATE account SET previous_login_at = last_login_at, last_login_at = ?,"

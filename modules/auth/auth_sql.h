@@ -7,6 +7,7 @@
 /* Accounts */
 extern const char SQL_ACCOUNT_BY_EMAIL[];
 extern const char SQL_ACCOUNT_BY_ID[];
+extern const char SQL_ACCOUNT_BY_LOGIN[];
 extern const char SQL_ACCOUNT_LOGIN_OK[];
 extern const char SQL_ACCOUNT_USE_TEMP[];
 extern const char SQL_ACCOUNT_REHASH[];

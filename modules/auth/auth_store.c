@@ -54,6 +54,20 @@ enum db_status store_account_by_id(struct db *db, struct arena *a, const char *t
 	return st;
 }
 
+enum db_status store_account_by_login(struct db *db, struct arena *a, const char *today,
+				      const char *login, struct auth_account *out, int *found)
+{
+	struct db_result r;
+	*found = 0;
+	enum db_status st = db_query(db, a, SQL_ACCOUNT_BY_LOGIN,
+				     DB_ARGS(DB_TEXT(today), DB_TEXT(today), DB_TEXT(login)), &r);
+	if (st == DB_OK && r.rows == 1) {
+		fill_account(&r, out);
+		*found = 1;
+	}
+	return st;
+}
+
 enum db_status store_history_last3(struct db *db, struct arena *a, long long account_id,
 				   const char *hashes[3], size_t *n)
 {

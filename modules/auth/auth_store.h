@@ -30,6 +30,8 @@ enum db_status store_account_by_email(struct db *db, struct arena *a, const char
 				      const char *email, struct auth_account *out, int *found);
 enum db_status store_account_by_id(struct db *db, struct arena *a, const char *today,
 				   long long id, struct auth_account *out, int *found);
+enum db_status store_account_by_login(struct db *db, struct arena *a, const char *today,
+				      const char *login, struct auth_account *out, int *found);
 /* The 3 most recent previous hashes into hashes[0..*n). */
 enum db_status store_history_last3(struct db *db, struct arena *a, long long account_id,
 				   const char *hashes[3], size_t *n);

@@ -23,6 +23,7 @@
 #include "outbox.h"
 #include "page.h"
 #include "request.h"
+#include "reset_mail.h"
 #include "response.h"
 #include "session.h"
 #include "throttle.h"
@@ -71,29 +72,6 @@ int auth_reset_form(struct portal_ctx *ctx)
 	return 0;
 }
 
-static char *mail_body(struct portal_ctx *ctx, const struct auth_account *a, const char *temp,
-		       long hours)
-{
-	const char *base = config_get(ctx->cfg, "public_url", "");
-	return arena_printf(
-		ctx->arena,
-		"Bonjour %s %s,\n\n"
-		"Vous avez demandé la réinitialisation du mot de passe de votre compte du "
-		"Portail Caf partenaires.\n\n"
-		"Votre mot de passe provisoire : %s\n\n"
-		"Il est valable %ld heures et ne sert qu'une fois. Connectez-vous sur %s/auth/connexion "
-		"avec votre adresse électronique et ce mot de passe provisoire : le portail vous "
-		"demandera aussitôt de choisir votre mot de passe personnel (saisissez le mot de "
-		"passe provisoire dans « Mot de passe actuel »).\n\n"
-		"Votre mot de passe actuel reste valable tant que vous n'avez pas utilisé le mot "
-		"de passe provisoire. Si vous n'êtes pas à l'origine de cette demande, ignorez ce "
-		"message et signalez-le à votre Caf.\n\n"
-		"Ne communiquez jamais votre mot de passe : la Caf ne vous le demandera jamais.\n\n"
-		"Portail Caf partenaires — message automatique, merci de ne pas y répondre.\n",
-		a->first_name ? a->first_name : "", a->last_name ? a->last_name : "", temp, hours,
-		base);
-}
-
 /* Known open account under its mail limit: the temporary password and its
  * mail; otherwise only the journal line. Same transaction shape either way. */
 static int issue_temporary(struct portal_ctx *ctx, const struct auth_account *a, int eligible,
@@ -115,8 +93,10 @@ static int issue_temporary(struct portal_ctx *ctx, const struct auth_account *a,
 			     DB_ARGS(DB_TEXT(hash), DB_INT(now + hours * 3600), DB_INT(a->id)), NULL,
 			     NULL);
 		if (st == DB_OK) {
-			int rc = outbox_enqueue(ctx->db, a->email, "Votre mot de passe",
-						mail_body(ctx, a, temp, hours));
+			const char *body = reset_mail_body(ctx->arena, a->first_name, a->last_name,
+							   temp, hours,
+							   config_get(ctx->cfg, "public_url", ""));
+			int rc = outbox_enqueue(ctx->db, a->email, RESET_MAIL_SUBJECT, body);
 			st = rc < 0 ? DB_ERROR : (enum db_status)rc;
 		}
 	}
