@@ -9,8 +9,6 @@
   <xsl:template name="title">Vous ne pouvez pas lire l'image ?</xsl:template>
 
   <xsl:template name="content">
-    <div class="fr-grid-row fr-grid-row--center">
-      <div class="fr-col-12 fr-col-md-8">
         <h1>Vous ne pouvez pas lire l'image ?</h1>
         <p>L'image de vérification protège la réinitialisation des mots de passe contre les robots. Si vous ne pouvez pas la lire :</p>
         <ul>
@@ -20,7 +18,5 @@
         </ul>
         <p>Il n'existe pas de version audio de cette vérification. Aucun agent de la Caf ne vous demandera jamais votre mot de passe.</p>
         <p><a class="fr-link" href="/auth/connexion">Retour à la connexion</a></p>
-      </div>
-    </div>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,52 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Pieces shared by the auth views: field errors next to their field,
-     form-level errors, the legal notice of the login page, the password
-     rules. Included (not imported) by each view of xslt/auth/. -->
+<!-- Pieces shared by the auth views: the legal notice of the login page and
+     the password rules. Fields, errors and the CSRF input come from
+     ../forms.xsl (through ../layout.xsl). Included by the views of xslt/auth/. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-
-  <!-- Errors of one field, under it, linked by aria-describedby. -->
-  <xsl:template name="auth-field-errors">
-    <xsl:param name="field"/>
-    <xsl:for-each select="/page/errors/error[@field = $field]">
-      <p class="fr-error-text" id="{$field}-error-{position()}"><xsl:value-of select="."/></p>
-    </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template name="auth-describedby">
-    <xsl:param name="field"/>
-    <xsl:if test="/page/errors/error[@field = $field]">
-      <xsl:attribute name="aria-describedby">
-        <xsl:for-each select="/page/errors/error[@field = $field]">
-          <xsl:value-of select="concat($field, '-error-', position())"/>
-          <xsl:if test="position() != last()"><xsl:text> </xsl:text></xsl:if>
-        </xsl:for-each>
-      </xsl:attribute>
-      <xsl:attribute name="aria-invalid">true</xsl:attribute>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="auth-group-class">
-    <xsl:param name="field"/>
-    <xsl:attribute name="class">
-      <xsl:text>fr-input-group</xsl:text>
-      <xsl:if test="/page/errors/error[@field = $field]"> fr-input-group--error</xsl:if>
-    </xsl:attribute>
-  </xsl:template>
-
-  <!-- Errors that belong to no field (lock, rate limit, wrong credentials). -->
-  <xsl:template name="auth-form-errors">
-    <xsl:if test="/page/errors/error[not(@field)]">
-      <div class="fr-alert fr-alert--error fr-mb-3w" role="alert">
-        <xsl:for-each select="/page/errors/error[not(@field)]">
-          <p><xsl:value-of select="."/></p>
-        </xsl:for-each>
-      </div>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="auth-csrf">
-    <input type="hidden" name="csrf" value="{/page/csrf}"/>
-  </xsl:template>
 
   <!-- The legal notice of the seeds, in our own words. -->
   <xsl:template name="auth-legal-notice">

@@ -7,60 +7,48 @@
 
   <xsl:template name="title">Connexion</xsl:template>
 
-  <xsl:template name="content">
-    <div class="fr-grid-row fr-grid-row--center">
-      <div class="fr-col-12 fr-col-md-8">
-        <h1>Portail Caf partenaires : l'extranet au service des partenaires</h1>
-
-        <xsl:if test="/page/notice[@kind = 'session-expired']">
-          <div class="fr-alert fr-alert--warning fr-mb-3w" role="status">
-            <p>Votre session a expiré après <xsl:value-of select="/page/login/@idle-minutes"/> minutes d'inactivité. Reconnectez-vous.</p>
-          </div>
-        </xsl:if>
-        <xsl:if test="/page/login/@logged-out = '1'">
-          <div class="fr-alert fr-alert--success fr-mb-3w" role="status">
-            <p>Vous êtes déconnecté. Pour votre sécurité, fermez votre navigateur si vous utilisez un poste partagé.</p>
-          </div>
-        </xsl:if>
-
-        <xsl:call-template name="auth-legal-notice"/>
-        <xsl:call-template name="auth-form-errors"/>
-
-        <form method="post" action="/auth/connexion" novalidate="novalidate">
-          <xsl:call-template name="auth-csrf"/>
-          <p>Merci de saisir votre adresse électronique et votre mot de passe puis de valider votre saisie.</p>
-          <div>
-            <xsl:call-template name="auth-group-class"><xsl:with-param name="field">email</xsl:with-param></xsl:call-template>
-            <label class="fr-label" for="email">Votre adresse électronique *</label>
-            <input class="fr-input" type="email" id="email" name="email" autocomplete="username"
-                   required="required" maxlength="254" value="{/page/values/value[@name = 'email']}">
-              <xsl:call-template name="auth-describedby"><xsl:with-param name="field">email</xsl:with-param></xsl:call-template>
-            </input>
-            <xsl:call-template name="auth-field-errors"><xsl:with-param name="field">email</xsl:with-param></xsl:call-template>
-          </div>
-          <div>
-            <xsl:call-template name="auth-group-class"><xsl:with-param name="field">password</xsl:with-param></xsl:call-template>
-            <label class="fr-label" for="password">Votre mot de passe *</label>
-            <input class="fr-input" type="password" id="password" name="password"
-                   autocomplete="current-password" required="required">
-              <xsl:call-template name="auth-describedby"><xsl:with-param name="field">password</xsl:with-param></xsl:call-template>
-            </input>
-            <xsl:call-template name="auth-field-errors"><xsl:with-param name="field">password</xsl:with-param></xsl:call-template>
-            <p class="fr-mt-1w"><a class="fr-link" href="/auth/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
-          </div>
-          <div class="fr-checkbox-group fr-mb-3w">
-            <input type="checkbox" id="maj" name="maj" value="1">
-              <xsl:if test="/page/values/value[@name = 'maj']"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
-            </input>
-            <label class="fr-label" for="maj">Mettre à jour votre mot de passe
-              <span class="fr-hint-text">Cochez cette case pour modifier votre mot de passe après la connexion.</span>
-            </label>
-          </div>
-          <button class="fr-btn" type="submit">Valider</button>
-          <p class="fr-hint-text fr-mt-2w">Les champs marqués * sont obligatoires.</p>
-        </form>
-        <p class="fr-mt-4w fr-text--sm"><a href="/auth/mentions-legales">Conditions d'accès</a></p>
-      </div>
+  <!-- On this page the idle expiry says how long the session lasted. -->
+  <xsl:template match="notice[@kind = 'session-expired']">
+    <div class="fr-alert fr-alert--warning fr-mb-4w" role="status">
+      <p>Votre session a expiré après <xsl:value-of select="/page/login/@idle-minutes"/> minutes d'inactivité. Reconnectez-vous.</p>
     </div>
+  </xsl:template>
+
+  <xsl:template name="content">
+    <h1>Portail Caf partenaires : l'extranet au service des partenaires</h1>
+    <xsl:if test="/page/login/@logged-out = '1'">
+      <div class="fr-alert fr-alert--success fr-mb-4w" role="status">
+        <p>Vous êtes déconnecté. Si vous utilisez un poste partagé, fermez votre navigateur.</p>
+      </div>
+    </xsl:if>
+    <xsl:call-template name="auth-legal-notice"/>
+    <xsl:call-template name="form-errors"/>
+    <form method="post" action="/auth/connexion" novalidate="novalidate">
+      <xsl:call-template name="csrf"/>
+      <p>Merci de saisir votre adresse électronique et votre mot de passe puis de valider votre saisie.</p>
+      <xsl:call-template name="required-legend"/>
+      <xsl:call-template name="field-text">
+        <xsl:with-param name="name" select="'email'"/>
+        <xsl:with-param name="label">Votre adresse électronique</xsl:with-param>
+        <xsl:with-param name="required" select="true()"/>
+        <xsl:with-param name="type" select="'email'"/>
+        <xsl:with-param name="autocomplete" select="'username'"/>
+        <xsl:with-param name="maxlength" select="'254'"/>
+        <xsl:with-param name="spellcheck" select="'false'"/>
+      </xsl:call-template>
+      <xsl:call-template name="field-password">
+        <xsl:with-param name="name" select="'password'"/>
+        <xsl:with-param name="label">Votre mot de passe</xsl:with-param>
+        <xsl:with-param name="required" select="true()"/>
+      </xsl:call-template>
+      <p><a class="fr-link" href="/auth/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
+      <xsl:call-template name="field-checkbox">
+        <xsl:with-param name="name" select="'maj'"/>
+        <xsl:with-param name="label">Mettre à jour votre mot de passe</xsl:with-param>
+        <xsl:with-param name="hint">Cochez cette case pour modifier votre mot de passe après la connexion.</xsl:with-param>
+      </xsl:call-template>
+      <button class="fr-btn fr-mt-3w" type="submit">Valider</button>
+      <p class="fr-hint-text fr-mt-2w">Les champs marqués * sont obligatoires.</p>
+    </form>
   </xsl:template>
 </xsl:stylesheet>

@@ -8,18 +8,14 @@
   <xsl:template name="title">Déconnexion</xsl:template>
 
   <xsl:template name="content">
-    <div class="fr-grid-row fr-grid-row--center">
-      <div class="fr-col-12 fr-col-md-8">
         <h1>Déconnexion</h1>
         <form method="post" action="/auth/deconnexion">
-          <xsl:call-template name="auth-csrf"/>
+          <xsl:call-template name="csrf"/>
           <p>Voulez-vous vous déconnecter ?</p>
           <ul class="fr-btns-group fr-btns-group--inline">
             <li><button class="fr-btn" type="submit">OK</button></li>
             <li><a class="fr-btn fr-btn--secondary" href="/declarations/">Annuler</a></li>
           </ul>
         </form>
-      </div>
-    </div>
   </xsl:template>
 </xsl:stylesheet>
