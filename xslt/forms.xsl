@@ -299,7 +299,7 @@
 		<xsl:variable name="error" select="/page/errors/error[@field = $name]"/>
 		<xsl:variable name="is-checked" select="(/page/values and /page/values/value[@name = $name] = $value)
 			or (not(/page/values) and $checked)"/>
-		<div class="fr-checkbox-group{substring(' fr-checkbox-group--error', 1, 99 * boolean($error))}" id="{$id}-group">
+		<div class="fr-checkbox-group fr-mb-3w{substring(' fr-checkbox-group--error', 1, 99 * boolean($error))}" id="{$id}-group">
 			<input type="checkbox" value="{$value}">
 				<xsl:call-template name="control-attributes">
 					<xsl:with-param name="id" select="$id"/>
