@@ -18,6 +18,10 @@
               whenever it exists (a form redrawn after a validation error);
               otherwise the param default (e.g. the stored value) is used.
   Booleans are XPath booleans: pass select="true()", never the string 'true'.
+  French input: amounts, hours and dates are read by the C readers in French
+  format ("1 234,56", "12,5", "dd/mm/yyyy"), so use type 'text' with
+  inputmode 'decimal' (or 'numeric') and a hint ("Format attendu : JJ/MM/AAAA"),
+  not type 'number' or 'date' (the browser would send another format).
 
   Templates (name: params)
   - csrf                  : (none) hidden input name="csrf" from /page/csrf. Put it in every POST form.

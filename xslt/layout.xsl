@@ -116,7 +116,7 @@
 									<p class="fr-logo">République<br/>française</p>
 								</div>
 								<div class="fr-header__navbar">
-									<button class="fr-btn--menu fr-btn" type="button" data-fr-opened="false" aria-controls="menu-principal" aria-haspopup="menu" id="bouton-menu" title="Menu">Menu</button>
+									<button class="fr-btn--menu fr-btn" type="button" data-fr-opened="false" aria-controls="menu-principal" id="bouton-menu" title="Menu">Menu</button>
 								</div>
 							</div>
 							<div class="fr-header__service">
