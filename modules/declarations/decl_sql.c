@@ -114,6 +114,10 @@ const char SQL_CONTROL_EXPLAIN[] =
 	"UPDATE control_result SET explanation = ?, explained_by = ?, explained_at = ? "
 	"WHERE declaration_id = ? AND section = ? AND code = ?";
 
+const char SQL_EXPLANATIONS_ALL[] =
+	"SELECT section, code, explanation FROM control_result WHERE declaration_id = ? "
+	"AND explanation IS NOT NULL";
+
 /* Passing a control step; done is set too when the user is the approver
  * (no "fin de saisie" to tick for him, fiche 7). */
 const char SQL_SET_ACTIVITY_CONTROLLED[] =

@@ -21,6 +21,7 @@ extern const char SQL_CONTROLS[];
 extern const char SQL_CONTROL_UPSERT[];
 extern const char SQL_CONTROL_DELETE[];
 extern const char SQL_CONTROL_EXPLAIN[];
+extern const char SQL_EXPLANATIONS_ALL[];
 extern const char SQL_SET_ACTIVITY_CONTROLLED[];
 extern const char SQL_SET_FINANCIAL_CONTROLLED[];
 extern const char SQL_SET_GLOBAL_CONTROLLED[];

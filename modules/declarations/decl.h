@@ -1,0 +1,135 @@
+/* Internal interface of the declarations module: the loaded declaration
+ * with the caller's rights, its catalogue and values, and the handlers. */
+#ifndef DECL_H
+#define DECL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "kv.h"
+
+#include "decl_controls.h"
+#include "decl_estimate.h"
+#include "decl_form.h"
+#include "decl_state.h"
+
+struct portal_ctx;
+
+struct decl_module {
+	struct decl_thresholds thresholds;
+};
+
+struct decl_facility {
+	long long id;
+	const char *code, *kind_sql, *name, *address, *postal_code, *city;
+	long long caf_id, partner_id;
+	const char *partner_name, *referent_name, *referent_email, *referent_phone;
+	const char *caf_name, *caf_email, *caf_phone;
+	enum decl_kind kind;
+};
+
+struct decl_row {
+	long long id, facility_id;
+	int fiscal_year, version;
+	const char *type;		/* forecast | update | actual */
+	enum decl_state state;
+	long long row_version;
+	int activity_done, financial_done;
+	int activity_controlled, financial_controlled, global_controlled;
+	int has_estimate, has_final;
+	int64_t estimate_cents, final_cents;
+	const char *comment, *reject_reason, *digest;
+	int correction_delegated;
+	long long transmitted_at, validated_at, rejected_at;
+	int newer_versions;		/* > 0: superseded by a correction */
+};
+
+/* A declaration as the caller may see it. */
+struct decl_view {
+	struct decl_facility f;
+	struct decl_row d;
+	unsigned roles;			/* enum decl_role */
+	int has_financial;		/* the type has a financial section */
+	struct decl_subject subject;
+	struct decl_field *fields;
+	size_t nfields;
+	struct decl_val *vals;		/* numbers (and bools) */
+	size_t nvals;
+	const char **text_codes, **texts;	/* unit 'text' */
+	size_t ntexts;
+};
+
+/* decl_access.c */
+const char *decl_type_label(const char *type);
+int decl_kind_from_sql(const char *s);
+/* The caller's roles on a facility (habilitations, or Caf of the facility). */
+int decl_roles_on_facility(struct portal_ctx *ctx, const struct decl_facility *f, unsigned *roles);
+/* 0, or 404 when absent or out of the caller's reach, or 500/503. */
+int decl_load_facility(struct portal_ctx *ctx, long long id, struct decl_facility *f);
+/* Loads declaration id, its facility, the caller's roles (404 when none),
+ * the catalogue and the values. lock: SELECT ... FOR UPDATE (in a transaction). */
+int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *v);
+unsigned decl_roles_from_list(const char *csv);
+void decl_subject_of(struct decl_view *v);
+
+/* decl_data.c */
+int decl_load_values(struct portal_ctx *ctx, long long decl_id, struct decl_val **vals,
+		     size_t *nvals, const char ***text_codes, const char ***texts, size_t *ntexts);
+struct decl_vals decl_view_vals(const struct decl_view *v);
+/* The previous fiscal year's validated actual: values and final amount. */
+int decl_prev_year(struct portal_ctx *ctx, const struct decl_view *v, struct decl_vals *prev,
+		   int *found, int64_t *prev_amount, int *has_amount);
+int decl_run_controls(struct portal_ctx *ctx, const struct decl_view *v, enum decl_section s,
+		      struct decl_control_list *out, struct decl_estimate *est);
+int decl_compute_estimate(struct portal_ctx *ctx, const struct decl_view *v,
+			  struct decl_estimate *est);
+/* Stores the control list of a section, keeping explanations of rules still
+ * present, deleting the others. */
+int decl_store_controls(struct portal_ctx *ctx, long long decl_id, const char *section,
+			const struct decl_control_list *l);
+const char *decl_section_sql(enum decl_section s);
+
+/* decl_page.c: XML of the shared parts */
+xmlNodePtr decl_page(struct portal_ctx *ctx, const char *view, struct decl_view *v, int step);
+void decl_px_facility(xmlNodePtr parent, const struct decl_facility *f);
+void decl_px_form(struct portal_ctx *ctx, xmlNodePtr root, const struct decl_view *v,
+		  const char *section, int editable, const struct kv_list *typed);
+void decl_px_controls(struct portal_ctx *ctx, xmlNodePtr root, const struct decl_view *v,
+		      enum decl_section s, const struct decl_control_list *l,
+		      const struct kv_list *typed, int editable);
+void decl_px_estimate(xmlNodePtr root, const struct decl_estimate *e);
+const char *decl_money(struct portal_ctx *ctx, int64_t cents);
+const char *decl_format_value(struct portal_ctx *ctx, const struct decl_field *f, int64_t v);
+
+/* handlers */
+int decl_home(struct portal_ctx *ctx);
+int decl_facilities(struct portal_ctx *ctx);
+int decl_facility_page(struct portal_ctx *ctx);
+int decl_search(struct portal_ctx *ctx);
+int decl_search_facility(struct portal_ctx *ctx);
+int decl_activity_get(struct portal_ctx *ctx);
+int decl_activity_post(struct portal_ctx *ctx);
+int decl_financial_get(struct portal_ctx *ctx);
+int decl_financial_post(struct portal_ctx *ctx);
+int decl_activity_control_get(struct portal_ctx *ctx);
+int decl_activity_control_post(struct portal_ctx *ctx);
+int decl_financial_control_get(struct portal_ctx *ctx);
+int decl_financial_control_post(struct portal_ctx *ctx);
+int decl_global_control_get(struct portal_ctx *ctx);
+int decl_global_control_post(struct portal_ctx *ctx);
+int decl_transmission_get(struct portal_ctx *ctx);
+int decl_transmission_post(struct portal_ctx *ctx);
+int decl_end_of_entry_post(struct portal_ctx *ctx);
+int decl_correction_post(struct portal_ctx *ctx);
+int decl_pdf(struct portal_ctx *ctx);
+int decl_campaigns_get(struct portal_ctx *ctx);
+int decl_campaigns_post(struct portal_ctx *ctx);
+int decl_instruction_list(struct portal_ctx *ctx);
+int decl_instruction_get(struct portal_ctx *ctx);
+int decl_instruction_post(struct portal_ctx *ctx);
+int decl_scales_get(struct portal_ctx *ctx);
+int decl_scales_post(struct portal_ctx *ctx);
+
+#endif

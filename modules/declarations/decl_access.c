@@ -1,0 +1,217 @@
+/* Authorization: a user reaches a facility or a declaration only through an
+ * active habilitation on that facility; a Caf agent only the facilities of
+ * his Caf. Anything else is 404, so ids reveal nothing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "db.h"
+#include "decl.h"
+#include "decl_sql.h"
+#include "log.h"
+#include "module.h"
+#include "session.h"
+
+const char *decl_type_label(const char *type)
+{
+	if (!type)
+		return "";
+	if (strcmp(type, "forecast") == 0)
+		return "Prévisionnelle";
+	if (strcmp(type, "update") == 0)
+		return "Actualisée";
+	if (strcmp(type, "actual") == 0)
+		return "Réelle";
+	return "";
+}
+
+int decl_kind_from_sql(const char *s)
+{
+	if (s && strcmp(s, "EAJE") == 0)
+		return DKIND_EAJE;
+	if (s && strcmp(s, "ALSH") == 0)
+		return DKIND_ALSH;
+	if (s && strcmp(s, "RAM") == 0)
+		return DKIND_RAM;
+	return -1;
+}
+
+unsigned decl_roles_from_list(const char *csv)
+{
+	unsigned r = 0;
+	if (!csv)
+		return 0;
+	if (strstr(csv, "activity_provider"))
+		r |= DROLE_ACTIVITY;
+	if (strstr(csv, "financial_provider"))
+		r |= DROLE_FINANCIAL;
+	if (strstr(csv, "approver"))
+		r |= DROLE_APPROVER;
+	if (strstr(csv, "consultant"))
+		r |= DROLE_CONSULTANT;
+	return r;
+}
+
+static const char *cell(const struct db_result *r, size_t row, size_t col)
+{
+	return db_cell(r, row, col);
+}
+
+int decl_roles_on_facility(struct portal_ctx *ctx, const struct decl_facility *f, unsigned *roles)
+{
+	*roles = 0;
+	const struct session *s = ctx->session;
+	if (!s || !s->account_id)
+		return 0;
+	if (s->account_kind && strcmp(s->account_kind, "caf") == 0) {
+		/* any agent of the facility's Caf reads; instructors instruct */
+		if (s->caf_id == f->caf_id)
+			*roles = (s->caps & CAP_CAF_INSTRUCTOR) ? DROLE_CAF_INSTRUCTOR : DROLE_CONSULTANT;
+		return 0;
+	}
+	const char *today = ctx_today(ctx);
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_ROLES_ON_FACILITY,
+				     DB_ARGS(DB_INT(s->account_id), DB_INT(f->id), DB_TEXT(today),
+					     DB_TEXT(today)),
+				     &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	for (size_t i = 0; i < r.rows; i++)
+		*roles |= decl_roles_from_list(cell(&r, i, 0));
+	return 0;
+}
+
+int decl_load_facility(struct portal_ctx *ctx, long long id, struct decl_facility *f)
+{
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_FACILITY, DB_ARGS(DB_INT(id)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	if (r.rows != 1)
+		return 404;
+	memset(f, 0, sizeof(*f));
+	f->id = db_cell_int(&r, 0, 0);
+	f->code = cell(&r, 0, 1);
+	f->kind_sql = cell(&r, 0, 2);
+	f->name = cell(&r, 0, 3);
+	f->address = cell(&r, 0, 4);
+	f->postal_code = cell(&r, 0, 5);
+	f->city = cell(&r, 0, 6);
+	f->caf_id = db_cell_int(&r, 0, 7);
+	f->partner_id = db_cell_int(&r, 0, 8);
+	f->partner_name = cell(&r, 0, 9);
+	f->referent_name = cell(&r, 0, 10);
+	f->referent_email = cell(&r, 0, 11);
+	f->referent_phone = cell(&r, 0, 12);
+	f->caf_name = cell(&r, 0, 13);
+	f->caf_email = cell(&r, 0, 14);
+	f->caf_phone = cell(&r, 0, 15);
+	int k = decl_kind_from_sql(f->kind_sql);
+	f->kind = k < 0 ? DKIND_EAJE : (enum decl_kind)k;
+	return 0;
+}
+
+static int load_fields(struct portal_ctx *ctx, struct decl_view *v)
+{
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_FIELDS,
+				     DB_ARGS(DB_TEXT(v->f.kind_sql), DB_TEXT(v->d.type)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	v->fields = arena_zalloc(ctx->arena, (r.rows + 1) * sizeof(*v->fields));
+	v->nfields = r.rows;
+	v->has_financial = 0;
+	for (size_t i = 0; i < r.rows; i++) {
+		struct decl_field *f = &v->fields[i];
+		f->code = cell(&r, i, 0);
+		f->section = cell(&r, i, 1);
+		f->heading = cell(&r, i, 2);
+		f->label = cell(&r, i, 3);
+		f->help = cell(&r, i, 4);
+		int u = decl_unit_from_sql(cell(&r, i, 5));
+		f->unit = u < 0 ? DUNIT_COUNT : (enum decl_unit)u;
+		f->has_min = cell(&r, i, 6) != NULL;
+		f->min = db_cell_int(&r, i, 6);
+		f->has_max = cell(&r, i, 7) != NULL;
+		f->max = db_cell_int(&r, i, 7);
+		f->decimals = (int)db_cell_int(&r, i, 8);
+		f->required = (int)db_cell_int(&r, i, 9);
+		f->essential = (int)db_cell_int(&r, i, 10);
+		f->computed = (int)db_cell_int(&r, i, 11);
+		f->ledger = cell(&r, i, 12);
+		if (strcmp(f->section, "financial") == 0)
+			v->has_financial = 1;
+	}
+	return 0;
+}
+
+void decl_subject_of(struct decl_view *v)
+{
+	struct decl_subject *s = &v->subject;
+	s->roles = v->roles;
+	s->state = v->d.state;
+	s->activity_done = v->d.activity_done;
+	/* no financial section (EAJE update): nothing for a provider to end */
+	s->financial_done = v->has_financial ? v->d.financial_done : 1;
+	s->is_correction = v->d.version > 1;
+	s->correction_delegated = v->d.correction_delegated;
+}
+
+int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *v)
+{
+	memset(v, 0, sizeof(*v));
+	if (id <= 0)
+		return 404;
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, lock ? SQL_DECLARATION_LOCK : SQL_DECLARATION,
+				     DB_ARGS(DB_INT(id)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	if (r.rows != 1)
+		return 404;
+	struct decl_row *d = &v->d;
+	d->id = db_cell_int(&r, 0, 0);
+	d->facility_id = db_cell_int(&r, 0, 1);
+	d->fiscal_year = (int)db_cell_int(&r, 0, 2);
+	d->type = cell(&r, 0, 3);
+	d->version = (int)db_cell_int(&r, 0, 4);
+	int s = decl_state_from_sql(cell(&r, 0, 5));
+	d->state = s < 0 ? DSTATE_TO_ENTER : (enum decl_state)s;
+	d->row_version = db_cell_int(&r, 0, 6);
+	d->activity_done = (int)db_cell_int(&r, 0, 7);
+	d->financial_done = (int)db_cell_int(&r, 0, 8);
+	d->activity_controlled = (int)db_cell_int(&r, 0, 9);
+	d->financial_controlled = (int)db_cell_int(&r, 0, 10);
+	d->global_controlled = (int)db_cell_int(&r, 0, 11);
+	d->has_estimate = cell(&r, 0, 12) != NULL;
+	d->estimate_cents = db_cell_int(&r, 0, 12);
+	d->has_final = cell(&r, 0, 13) != NULL;
+	d->final_cents = db_cell_int(&r, 0, 13);
+	d->comment = cell(&r, 0, 14);
+	d->reject_reason = cell(&r, 0, 15);
+	d->correction_delegated = (int)db_cell_int(&r, 0, 16);
+	d->transmitted_at = db_cell_int(&r, 0, 17);
+	d->digest = cell(&r, 0, 18);
+	d->validated_at = db_cell_int(&r, 0, 19);
+	d->rejected_at = db_cell_int(&r, 0, 20);
+	d->newer_versions = (int)db_cell_int(&r, 0, 21);
+
+	int rc = decl_load_facility(ctx, d->facility_id, &v->f);
+	if (rc)
+		return rc;
+	rc = decl_roles_on_facility(ctx, &v->f, &v->roles);
+	if (rc)
+		return rc;
+	if (!v->roles)
+		return 404;
+	rc = load_fields(ctx, v);
+	if (rc)
+		return rc;
+	rc = decl_load_values(ctx, d->id, &v->vals, &v->nvals, &v->text_codes, &v->texts,
+			      &v->ntexts);
+	if (rc)
+		return rc;
+	decl_subject_of(v);
+	return 0;
+}

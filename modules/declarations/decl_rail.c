@@ -1,0 +1,544 @@
+/* Steps 1-4 of the rail: entry of the activity and financial data, their
+ * controls with explanations, and "fin de saisie" (tick / untick). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "clock.h"
+#include "db.h"
+#include "french.h"
+#include "decl.h"
+#include "decl_sql.h"
+#include "log.h"
+#include "module.h"
+#include "page.h"
+#include "request.h"
+#include "session.h"
+
+#define MSG_CONFLICT \
+	"Les données ont été modifiées par une autre personne depuis l'ouverture de ce " \
+	"formulaire. Comparez les deux versions ci-dessous, puis enregistrez à nouveau pour " \
+	"conserver la vôtre."
+
+struct section_def {
+	const char *sql;	/* form_field.section */
+	enum decl_section sec;
+	int entry_step, control_step;
+	enum decl_action edit, done, undone;
+	const char *slug, *control_slug;
+};
+
+static const struct section_def ACTIVITY = {
+	"activity", DSECTION_ACTIVITY, DSTEP_ACTIVITY, DSTEP_ACTIVITY_CONTROL,
+	DACT_EDIT_ACTIVITY, DACT_DONE_ACTIVITY, DACT_UNDONE_ACTIVITY, "activite", "controle-activite",
+};
+static const struct section_def FINANCIAL = {
+	"financial", DSECTION_FINANCIAL, DSTEP_FINANCIAL, DSTEP_FINANCIAL_CONTROL,
+	DACT_EDIT_FINANCIAL, DACT_DONE_FINANCIAL, DACT_UNDONE_FINANCIAL, "financier",
+	"controle-financier",
+};
+
+static int load_for(struct portal_ctx *ctx, const struct section_def *s, struct decl_view *v)
+{
+	int rc = decl_load(ctx, ctx_param_id(ctx, "id"), 0, v);
+	if (rc)
+		return rc;
+	if (s == &FINANCIAL && !v->has_financial)
+		return 404;
+	return 0;
+}
+
+static void px_missing(struct portal_ctx *ctx, xmlNodePtr root, const struct decl_view *v,
+		       const char *section)
+{
+	size_t missing[64];
+	struct decl_vals vals = decl_view_vals(v);
+	size_t n = decl_missing_essential(v->fields, v->nfields, section, &vals, missing, 64);
+	(void)ctx;
+	if (!n)
+		return;
+	xmlNodePtr m = px_el(root, "missing-essential");
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr f = px_text(m, "field", v->fields[missing[i]].label);
+		px_attr(f, "code", v->fields[missing[i]].code);
+	}
+}
+
+static size_t missing_count(const struct decl_view *v, const char *section)
+{
+	size_t missing[64];
+	struct decl_vals vals = decl_view_vals(v);
+	return decl_missing_essential(v->fields, v->nfields, section, &vals, missing, 64);
+}
+
+/* Reminders above the activity form (fiche 6): general-scheme rate and, for
+ * the EAJE, the family contributions from the financial section. */
+static void px_reminders(struct portal_ctx *ctx, xmlNodePtr root, const struct decl_view *v)
+{
+	struct db_result r;
+	if (db_query(ctx->db, ctx->arena, SQL_FACILITY_YEAR,
+		     DB_ARGS(DB_INT(v->f.id), DB_INT(v->d.fiscal_year)), &r) != DB_OK)
+		return;
+	xmlNodePtr n = px_el(root, "reminders");
+	char b[48];
+	if (r.rows && db_cell(&r, 0, 0)) {
+		fr_format_decimal(db_cell_int(&r, 0, 0) / 100, 2, b, sizeof(b));
+		px_attr(n, "general-rate", b);
+	}
+	if (r.rows && db_cell(&r, 0, 1))
+		px_attr(n, "places", db_cell(&r, 0, 1));
+	if (r.rows && db_cell(&r, 0, 2)) {
+		fr_format_decimal(db_cell_int(&r, 0, 2), 2, b, sizeof(b));
+		px_attr(n, "validated-etp", b);
+	}
+	struct decl_vals vals = decl_view_vals(v);
+	int64_t pf;
+	if (decl_vals_get(&vals, "pr_family", &pf))
+		px_attr(n, "family-contributions", decl_money(ctx, pf));
+}
+
+static xmlNodePtr entry_page(struct portal_ctx *ctx, const struct section_def *s,
+			     struct decl_view *v, const struct kv_list *typed)
+{
+	enum decl_verdict verdict = decl_allowed(&v->subject, s->edit);
+	xmlNodePtr root = decl_page(ctx, "declarations/saisie", v, s->entry_step);
+	if (verdict != DVERDICT_ALLOWED)
+		px_text(root, "readonly", decl_verdict_message(verdict));
+	if (s == &ACTIVITY)
+		px_reminders(ctx, root, v);
+	decl_px_form(ctx, root, v, s->sql, verdict == DVERDICT_ALLOWED, typed);
+	if (v->d.state != DSTATE_TO_ENTER)
+		px_missing(ctx, root, v, s->sql);
+	return root;
+}
+
+static int entry_get(struct portal_ctx *ctx, const struct section_def *s)
+{
+	struct decl_view v;
+	int rc = load_for(ctx, s, &v);
+	if (rc)
+		return rc;
+	/* a form posted after the session expired comes back after login */
+	struct kv_list saved;
+	int restored = session_take_saved_form(ctx, ctx->req->path, &saved);
+	xmlNodePtr root = entry_page(ctx, s, &v, restored ? &saved : NULL);
+	if (restored) {
+		xmlNodePtr n = px_el(root, "restored");
+		px_attr(n, "kind", "session-expired");
+		const char *rv = kv_get(&saved, "row_version");
+		if (rv)
+			px_attr(n, "row-version", rv);
+	}
+	return 0;
+}
+
+/* Re-render after a refused save: typed values kept, errors next to fields. */
+static int entry_rerender(struct portal_ctx *ctx, const struct section_def *s, struct decl_view *v,
+			  const char **err_code, const char **err_msg, size_t nerr,
+			  const char *form_error)
+{
+	xmlNodePtr root = entry_page(ctx, s, v, &ctx->req->form);
+	if (form_error)
+		page_error(root, NULL, form_error);
+	for (size_t i = 0; i < nerr; i++)
+		page_error(root, err_code[i], err_msg[i]);
+	return 0;
+}
+
+static int conflict(struct portal_ctx *ctx, const struct section_def *s)
+{
+	struct decl_view fresh;
+	int rc = load_for(ctx, s, &fresh);
+	if (rc)
+		return rc;
+	xmlNodePtr root = entry_page(ctx, s, &fresh, &ctx->req->form);
+	page_error(root, NULL, MSG_CONFLICT);
+	xmlNodePtr c = px_el(root, "conflict");
+	struct decl_vals vals = decl_view_vals(&fresh);
+	for (size_t i = 0; i < fresh.nfields; i++) {
+		const struct decl_field *f = &fresh.fields[i];
+		if (strcmp(f->section, s->sql) != 0 || f->computed)
+			continue;
+		const char *mine = ctx_form(ctx, f->code);
+		int64_t x;
+		const char *theirs = NULL;
+		if (f->unit == DUNIT_TEXT) {
+			for (size_t t = 0; t < fresh.ntexts; t++)
+				if (strcmp(fresh.text_codes[t], f->code) == 0)
+					theirs = fresh.texts[t];
+		} else if (decl_vals_get(&vals, f->code, &x)) {
+			theirs = decl_format_value(ctx, f, x);
+		}
+		if (f->unit == DUNIT_BOOL)
+			mine = mine ? "Oui" : "Non";
+		const char *m = mine ? mine : "", *t = theirs ? theirs : "";
+		if (strcmp(m, t) == 0)
+			continue;
+		xmlNodePtr n = px_el(c, "field");
+		px_attr(n, "code", f->code);
+		px_attr(n, "label", f->label);
+		px_attr(n, "mine", m);
+		px_attr(n, "theirs", t);
+	}
+	return 0;
+}
+
+/* Writes the section's values and the recomputed totals (inside a transaction). */
+static int save_values(struct portal_ctx *ctx, const struct section_def *s, struct decl_view *v,
+		       const int64_t *parsed, const enum decl_parse *kind)
+{
+	long long now = (long long)portal_now(), who = ctx_account_id(ctx);
+	enum db_status st = DB_OK;
+	for (size_t i = 0; i < v->nfields && st == DB_OK; i++) {
+		const struct decl_field *f = &v->fields[i];
+		if (strcmp(f->section, s->sql) != 0 || f->computed)
+			continue;
+		if (kind[i] == DPARSE_EMPTY)
+			st = db_exec(ctx->db, SQL_VALUE_DELETE,
+				     DB_ARGS(DB_INT(v->d.id), DB_TEXT(f->code)), NULL, NULL);
+		else if (f->unit == DUNIT_TEXT)
+			st = db_exec(ctx->db, SQL_VALUE_UPSERT,
+				     DB_ARGS(DB_INT(v->d.id), DB_TEXT(f->code), DB_NULL,
+					     DB_TEXT(ctx_form(ctx, f->code)), DB_INT(who), DB_INT(now)),
+				     NULL, NULL);
+		else
+			st = db_exec(ctx->db, SQL_VALUE_UPSERT,
+				     DB_ARGS(DB_INT(v->d.id), DB_TEXT(f->code), DB_INT(parsed[i]),
+					     DB_NULL, DB_INT(who), DB_INT(now)),
+				     NULL, NULL);
+	}
+	if (st != DB_OK)
+		return db_http_status(st);
+	/* totals from the whole declaration as it now stands */
+	int rc = decl_load_values(ctx, v->d.id, &v->vals, &v->nvals, &v->text_codes, &v->texts,
+				  &v->ntexts);
+	if (rc)
+		return rc;
+	static const char *const totals[] = {"total_charges", "total_products", "hours_children_total"};
+	struct decl_vals cur = decl_view_vals(v);
+	struct decl_val out[3];
+	size_t n = decl_compute_totals(&cur, out);
+	for (size_t t = 0; t < 3 && st == DB_OK; t++) {
+		int has_field = 0;
+		for (size_t i = 0; i < v->nfields; i++)
+			has_field |= strcmp(v->fields[i].code, totals[t]) == 0;
+		if (!has_field)
+			continue;
+		size_t k = 0;
+		while (k < n && strcmp(out[k].code, totals[t]) != 0)
+			k++;
+		if (k < n)
+			st = db_exec(ctx->db, SQL_VALUE_UPSERT,
+				     DB_ARGS(DB_INT(v->d.id), DB_TEXT(totals[t]), DB_INT(out[k].v),
+					     DB_NULL, DB_INT(who), DB_INT(now)),
+				     NULL, NULL);
+		else
+			st = db_exec(ctx->db, SQL_VALUE_DELETE,
+				     DB_ARGS(DB_INT(v->d.id), DB_TEXT(totals[t])), NULL, NULL);
+	}
+	return db_http_status(st);
+}
+
+static int entry_post(struct portal_ctx *ctx, const struct section_def *s)
+{
+	struct decl_view v;
+	int rc = load_for(ctx, s, &v);
+	if (rc)
+		return rc;
+	enum decl_verdict verdict = decl_allowed(&v.subject, s->edit);
+	if (verdict == DVERDICT_ROLE)
+		return 403;
+	if (verdict != DVERDICT_ALLOWED)
+		return entry_rerender(ctx, s, &v, NULL, NULL, 0, decl_verdict_message(verdict));
+
+	const char *action = ctx_form(ctx, "action");
+	int next = action && strcmp(action, "suivant") == 0;
+	int64_t *parsed = arena_zalloc(ctx->arena, (v.nfields + 1) * sizeof(*parsed));
+	enum decl_parse *kind = arena_zalloc(ctx->arena, (v.nfields + 1) * sizeof(*kind));
+	const char **ecode = arena_zalloc(ctx->arena, (v.nfields + 1) * sizeof(char *));
+	const char **emsg = arena_zalloc(ctx->arena, (v.nfields + 1) * sizeof(char *));
+	size_t nerr = 0;
+	for (size_t i = 0; i < v.nfields; i++) {
+		struct decl_field f = v.fields[i];
+		if (strcmp(f.section, s->sql) != 0 || f.computed)
+			continue;
+		if (!next)
+			f.required = 0; /* a draft may be incomplete */
+		const char *err;
+		char *buf = arena_alloc(ctx->arena, 160);
+		kind[i] = decl_field_parse(&f, ctx_form(ctx, f.code), &parsed[i], &err, buf, 160);
+		if (kind[i] == DPARSE_ERROR) {
+			ecode[nerr] = f.code;
+			emsg[nerr++] = err;
+		}
+	}
+	if (nerr)
+		return entry_rerender(ctx, s, &v, ecode, emsg, nerr,
+				      "Le formulaire contient des erreurs : corrigez les champs "
+				      "signalés.");
+
+	const char *rv_s = ctx_form(ctx, "row_version");
+	long long rv = rv_s ? atoll(rv_s) : -1;
+	enum db_status st = db_begin(ctx->db);
+	if (st != DB_OK)
+		return db_http_status(st);
+	uint64_t affected = 0;
+	st = db_exec(ctx->db, s == &ACTIVITY ? SQL_BUMP_ACTIVITY : SQL_BUMP_FINANCIAL,
+		     DB_ARGS(DB_INT(portal_now()), DB_INT(ctx_account_id(ctx)), DB_INT(v.d.id),
+			     DB_INT(rv)),
+		     &affected, NULL);
+	if (st != DB_OK) {
+		db_rollback(ctx->db);
+		return db_http_status(st);
+	}
+	if (affected == 0) {
+		db_rollback(ctx->db);
+		return conflict(ctx, s);
+	}
+	rc = save_values(ctx, s, &v, parsed, kind);
+	if (rc == 0 && v.d.state == DSTATE_TO_ENTER)
+		rc = audit_event(ctx, "declaration.entry_started", "declaration", v.d.id, s->sql) ? 500 : 0;
+	if (rc) {
+		db_rollback(ctx->db);
+		return rc;
+	}
+	st = db_commit(ctx->db);
+	if (st != DB_OK)
+		return db_http_status(st);
+
+	char *self = arena_printf(ctx->arena, "/declarations/declaration/%lld/%s", v.d.id, s->slug);
+	if (!next) {
+		ctx_flash(ctx, "success", "Vos données ont été enregistrées.");
+		return ctx_redirect(ctx, self);
+	}
+	if (missing_count(&v, s->sql)) {
+		/* saved, but the next step stays closed (red banner, fiche 8) */
+		struct decl_view fresh;
+		rc = load_for(ctx, s, &fresh);
+		if (rc)
+			return rc;
+		entry_page(ctx, s, &fresh, NULL);
+		return 0;
+	}
+	return ctx_redirect(ctx, arena_printf(ctx->arena, "/declarations/declaration/%lld/%s",
+					      v.d.id, s->control_slug));
+}
+
+/* Stored explanations as typed values, so the page shows them. */
+static int stored_explanations(struct portal_ctx *ctx, long long id, const char *section,
+			       struct kv_list *out)
+{
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CONTROLS,
+				     DB_ARGS(DB_INT(id), DB_TEXT(section)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < r.rows; i++)
+		if (db_cell(&r, i, 4)) {
+			const char *name = arena_printf(ctx->arena, "explication_%s", db_cell(&r, i, 0));
+			kv_add(ctx->arena, out, name, db_cell(&r, i, 4), strlen(db_cell(&r, i, 4)));
+		}
+	return 0;
+}
+
+static xmlNodePtr control_page(struct portal_ctx *ctx, const struct section_def *s,
+			       struct decl_view *v, const struct decl_control_list *l,
+			       const struct kv_list *typed)
+{
+	enum decl_verdict verdict = decl_allowed(&v->subject, s->edit);
+	xmlNodePtr root = decl_page(ctx, "declarations/controle", v, s->control_step);
+	if (verdict != DVERDICT_ALLOWED)
+		px_text(root, "readonly", decl_verdict_message(verdict));
+	decl_px_controls(ctx, root, v, s->sec, l, typed, verdict == DVERDICT_ALLOWED);
+	px_missing(ctx, root, v, s->sql);
+	xmlNodePtr eoe = px_el(root, "end-of-entry");
+	px_attr(eoe, "section", s == &ACTIVITY ? "activite" : "financier");
+	px_attr_int(eoe, "done", s == &ACTIVITY ? v->subject.activity_done : v->subject.financial_done);
+	px_attr_int(eoe, "controlled", s == &ACTIVITY ? v->d.activity_controlled
+						      : v->d.financial_controlled);
+	if (decl_allowed(&v->subject, s->done) == DVERDICT_ALLOWED)
+		px_attr(eoe, "can-tick", "1");
+	if (decl_allowed(&v->subject, s->undone) == DVERDICT_ALLOWED)
+		px_attr(eoe, "can-untick", "1");
+	return root;
+}
+
+static int control_get(struct portal_ctx *ctx, const struct section_def *s)
+{
+	struct decl_view v;
+	int rc = load_for(ctx, s, &v);
+	if (rc)
+		return rc;
+	struct decl_control_list l;
+	struct decl_estimate est;
+	rc = decl_run_controls(ctx, &v, s->sec, &l, &est);
+	if (rc)
+		return rc;
+	struct kv_list typed;
+	if (!session_take_saved_form(ctx, ctx->req->path, &typed)) {
+		rc = stored_explanations(ctx, v.d.id, s->sql, &typed);
+		if (rc)
+			return rc;
+	}
+	control_page(ctx, s, &v, &l, &typed);
+	return 0;
+}
+
+static int control_post(struct portal_ctx *ctx, const struct section_def *s)
+{
+	struct decl_view v;
+	int rc = load_for(ctx, s, &v);
+	if (rc)
+		return rc;
+	enum decl_verdict verdict = decl_allowed(&v.subject, s->edit);
+	if (verdict == DVERDICT_ROLE)
+		return 403;
+	struct decl_control_list l;
+	struct decl_estimate est;
+	rc = decl_run_controls(ctx, &v, s->sec, &l, &est);
+	if (rc)
+		return rc;
+	if (verdict != DVERDICT_ALLOWED) {
+		xmlNodePtr root = control_page(ctx, s, &v, &l, &ctx->req->form);
+		page_error(root, NULL, decl_verdict_message(verdict));
+		return 0;
+	}
+	int all = 1;
+	long long now = (long long)portal_now(), who = ctx_account_id(ctx);
+	enum db_status st = db_begin(ctx->db);
+	if (st != DB_OK)
+		return db_http_status(st);
+	rc = decl_store_controls(ctx, v.d.id, s->sql, &l);
+	for (size_t i = 0; rc == 0 && i < l.n; i++) {
+		char name[80];
+		snprintf(name, sizeof(name), "explication_%s", l.items[i].code);
+		const char *e = ctx_form(ctx, name);
+		int blank = !e || strspn(e, " \t\r\n") == strlen(e);
+		if (blank) {
+			all = 0;
+			e = NULL;
+		}
+		st = db_exec(ctx->db, SQL_CONTROL_EXPLAIN,
+			     DB_ARGS(DB_TEXT(e), e ? DB_INT(who) : DB_NULL, e ? DB_INT(now) : DB_NULL,
+				     DB_INT(v.d.id), DB_TEXT(s->sql), DB_TEXT(l.items[i].code)),
+			     NULL, NULL);
+		rc = db_http_status(st);
+	}
+	int missing = missing_count(&v, s->sql) > 0;
+	if (rc == 0 && all && !missing) {
+		/* the approver passing the control validates the section himself */
+		int auto_done = (v.roles & DROLE_APPROVER) != 0;
+		st = db_exec(ctx->db, s == &ACTIVITY ? SQL_SET_ACTIVITY_CONTROLLED
+						     : SQL_SET_FINANCIAL_CONTROLLED,
+			     DB_ARGS(DB_INT(auto_done), DB_INT(auto_done), DB_INT(who),
+				     DB_INT(auto_done), DB_INT(now), DB_INT(v.d.id)),
+			     NULL, NULL);
+		rc = db_http_status(st);
+		if (rc == 0 && audit_event(ctx, "declaration.control_passed", "declaration", v.d.id,
+					   s->sql) != 0)
+			rc = 500;
+	}
+	if (rc) {
+		db_rollback(ctx->db);
+		return rc;
+	}
+	st = db_commit(ctx->db);
+	if (st != DB_OK)
+		return db_http_status(st);
+	if (missing || !all) {
+		xmlNodePtr root = control_page(ctx, s, &v, &l, &ctx->req->form);
+		page_error(root, NULL,
+			   missing ? "Des données essentielles manquent : complétez la saisie avant "
+				     "de poursuivre."
+				   : "Expliquez chaque anomalie ou alerte dans la zone « Explication » "
+				     "pour passer à l'étape suivante.");
+		return 0;
+	}
+	const char *to;
+	if (v.roles & DROLE_APPROVER) {
+		to = (s == &ACTIVITY && v.has_financial) ? "financier" : "controle-global";
+	} else if (s == &ACTIVITY && (v.roles & DROLE_FINANCIAL) && v.has_financial) {
+		ctx_flash(ctx, "info", "Contrôle enregistré. Cochez « Fin de saisie » sur cet écran "
+				       "quand vos données d'activité sont complètes.");
+		to = "financier";
+	} else {
+		ctx_flash(ctx, "info", "Contrôle enregistré. Cochez « Fin de saisie » pour signaler "
+				       "à l'approbateur que vos données sont complètes.");
+		to = s->control_slug;
+	}
+	return ctx_redirect(ctx, arena_printf(ctx->arena, "/declarations/declaration/%lld/%s",
+					      v.d.id, to));
+}
+
+int decl_end_of_entry_post(struct portal_ctx *ctx)
+{
+	struct decl_view v;
+	int rc = decl_load(ctx, ctx_param_id(ctx, "id"), 0, &v);
+	if (rc)
+		return rc;
+	const char *sec = ctx_form(ctx, "section");
+	const char *tick = ctx_form(ctx, "coche");
+	if (!sec || !tick || (strcmp(sec, "activite") != 0 && strcmp(sec, "financier") != 0))
+		return 400;
+	const struct section_def *s = strcmp(sec, "activite") == 0 ? &ACTIVITY : &FINANCIAL;
+	if (s == &FINANCIAL && !v.has_financial)
+		return 404;
+	int on = strcmp(tick, "1") == 0;
+	enum decl_verdict verdict = decl_allowed(&v.subject, on ? s->done : s->undone);
+	char *back = arena_printf(ctx->arena, "/declarations/declaration/%lld/%s", v.d.id,
+				  s->control_slug);
+	if (verdict == DVERDICT_ROLE)
+		return 403;
+	if (verdict != DVERDICT_ALLOWED) {
+		ctx_flash(ctx, "error", decl_verdict_message(verdict));
+		return ctx_redirect(ctx, back);
+	}
+	int controlled = s == &ACTIVITY ? v.d.activity_controlled : v.d.financial_controlled;
+	if (on && !controlled) {
+		ctx_flash(ctx, "error", "Passez d'abord le contrôle des données (toutes les anomalies "
+					"et alertes expliquées) avant de signaler la fin de saisie.");
+		return ctx_redirect(ctx, back);
+	}
+	const char *rv_s = ctx_form(ctx, "row_version");
+	long long now = (long long)portal_now();
+	enum db_status st = db_begin(ctx->db);
+	if (st != DB_OK)
+		return db_http_status(st);
+	uint64_t affected = 0;
+	st = db_exec(ctx->db, s == &ACTIVITY ? SQL_SET_ACTIVITY_DONE : SQL_SET_FINANCIAL_DONE,
+		     DB_ARGS(DB_INT(on), on ? DB_INT(ctx_account_id(ctx)) : DB_NULL,
+			     on ? DB_INT(now) : DB_NULL, DB_INT(v.d.id),
+			     DB_INT(rv_s ? atoll(rv_s) : -1)),
+		     &affected, NULL);
+	if (st == DB_OK && affected == 1 &&
+	    audit_event(ctx, on ? "declaration.end_of_entry" : "declaration.end_of_entry_cancelled",
+			"declaration", v.d.id, s->sql) != 0)
+		st = DB_ERROR;
+	if (st != DB_OK || affected != 1) {
+		db_rollback(ctx->db);
+		if (st != DB_OK)
+			return db_http_status(st);
+		ctx_flash(ctx, "error", MSG_CONFLICT);
+		return ctx_redirect(ctx, back);
+	}
+	st = db_commit(ctx->db);
+	if (st != DB_OK)
+		return db_http_status(st);
+	ctx_flash(ctx, "success",
+		  on ? "La fin de saisie a été signalée à l'approbateur."
+		     : "La case « Fin de saisie » a été décochée : le fournisseur peut de nouveau "
+		       "modifier ses données. Informez-le directement.");
+	return ctx_redirect(ctx, back);
+}
+
+int decl_activity_get(struct portal_ctx *ctx) { return entry_get(ctx, &ACTIVITY); }
+int decl_activity_post(struct portal_ctx *ctx) { return entry_post(ctx, &ACTIVITY); }
+int decl_financial_get(struct portal_ctx *ctx) { return entry_get(ctx, &FINANCIAL); }
+int decl_financial_post(struct portal_ctx *ctx) { return entry_post(ctx, &FINANCIAL); }
+int decl_activity_control_get(struct portal_ctx *ctx) { return control_get(ctx, &ACTIVITY); }
+int decl_activity_control_post(struct portal_ctx *ctx) { return control_post(ctx, &ACTIVITY); }
+int decl_financial_control_get(struct portal_ctx *ctx) { return control_get(ctx, &FINANCIAL); }
+int decl_financial_control_post(struct portal_ctx *ctx) { return control_post(ctx, &FINANCIAL); }
