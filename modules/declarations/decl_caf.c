@@ -43,6 +43,11 @@ static int campaign_page(struct portal_ctx *ctx, xmlNodePtr *out)
 			      DB_ARGS(DB_INT(ctx->session->caf_id)), &c);
 	if (st != DB_OK)
 		return db_http_status(st);
+	xmlNodePtr opts = px_el(root, "options");
+	for (int i = 0; i < 3; i++) {
+		px_attr(px_text(opts, "type", decl_type_label(TYPES[i])), "value", TYPES[i]);
+		px_attr(px_text(opts, "kind", KINDS[i]), "value", KINDS[i]);
+	}
 	xmlNodePtr fl = px_el(root, "facilities");
 	for (size_t i = 0; i < f.rows; i++) {
 		xmlNodePtr n = px_text(fl, "facility", db_cell(&f, i, 1));
