@@ -77,7 +77,9 @@ static int load_scale(struct portal_ctx *ctx, const struct decl_view *v, struct 
 {
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_SCALE,
-				     DB_ARGS(DB_INT(v->d.fiscal_year), DB_TEXT(v->f.kind_sql)), &r);
+				     DB_ARGS(DB_TEXT(v->f.kind_sql), DB_TEXT(v->f.kind_sql),
+					     DB_INT(v->d.fiscal_year)),
+				     &r);
 	if (st != DB_OK)
 		return db_http_status(st);
 	struct decl_scale_entry *e = arena_zalloc(ctx->arena, (r.rows + 1) * sizeof(*e));

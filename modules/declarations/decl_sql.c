@@ -156,8 +156,11 @@ const char SQL_FORECAST_OF_YEAR[] =
 	"SELECT id FROM declaration WHERE facility_id = ? AND fiscal_year = ? AND type = 'forecast' "
 	"AND state IN ('transmitted', 'validated') ORDER BY version DESC LIMIT 1";
 
+/* The year's scale, or the latest one before it while the Cnaf has not
+   published the year's figures. */
 const char SQL_SCALE[] =
-	"SELECT code, value_scaled, decimals FROM scale WHERE fiscal_year = ? AND kind = ?";
+	"SELECT code, value_scaled, decimals, fiscal_year FROM scale WHERE kind = ? AND fiscal_year = "
+	"(SELECT MAX(fiscal_year) FROM scale WHERE kind = ? AND fiscal_year <= ?)";
 
 const char SQL_FACILITY_YEAR[] =
 	"SELECT general_scheme_rate, places, validated_etp FROM facility_year "
