@@ -1,0 +1,457 @@
+#!/usr/bin/env python3
+"""Declarations on a live stack, with the demo accounts (sql/demo/LOGINS.txt):
+the whole rail for an EAJE, a RAM and an ALSH with the seeds' role splits
+(one person with every role; three different people), "fin de saisie" lock
+and unlock, rejection and correction, the save conflict, the form posted
+after the session expired, the PDF text (pdftotext) with its watermark, and
+ids of another partner or another Caf answered 404.
+
+Each test opens its own declaration through the Caf's campaign screen, for a
+fiscal year no demo declaration uses (the estimate then runs on the latest
+published scale).
+
+Environment: PORTAIL_URL, PORTAIL_CONF as in test_auth.py.
+Python standard library only; pdftotext (poppler-utils) for the PDF test.
+"""
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from test_auth import Browser, set_clock_offset, CFG  # noqa: E402
+
+# Demo accounts (sql/demo/LOGINS.txt)
+INSTRUCTOR78 = ("nadia.benali@example.fr", "Pivoine-claire63")
+AGENT12 = ("marion.cayla@example.fr", "Bouquetin-fort69")
+LEBRUN = ("jm.lebrun@example.org", "Marmotte-gaie13")          # P'tits Loups: all roles
+DUMAS = ("claire.dumas@example.org", "Hibou-matin24")          # Lucioles: activity
+GARNIER = ("bruno.garnier@example.org", "Colibri-sage57")      # Lucioles: financial
+VASSEUR = ("helene.vasseur@example.org", "Heron-calme68")      # Lucioles: approver
+GIRAUD = ("francois.giraud@example.org", "Goeland-gris47")     # Marins marrants (RAM): all roles
+ROUSSEL = ("emilie.roussel@example.org", "Chamois-vif58")      # RAM: activity
+COLIN = ("sandrine.colin@example.org", "Ecureuil-roux14")      # Tilleuls (ALSH): activity
+BRUNET = ("olivier.brunet@example.org", "Blaireau-lent25")     # Tilleuls: financial + approver
+VIGUIER = ("pierre.viguier@example.org", "Lavande-douce71")    # Aveyron partner
+
+PTITS_LOUPS = "Crèche parentale Les P'tits Loups"
+LUCIOLES = "Multi-accueil Les Lucioles"
+MARINS = "Relais Petite Enfance Les Marins marrants"
+TILLEULS = "Accueil périscolaire des Tilleuls"
+
+EAJE_ACTIVITY = {"places": "16", "opening_days": "220", "opening_hours_per_day": "11",
+                 "hours_performed": "30 000", "hours_invoiced": "31 500",
+                 "children_registered": "40", "nappies_provided": "1", "meals_provided": "1"}
+LEDGER = {"ch_staff": "300 000", "ch_purchases": "40 000", "ch_external": "30 000",
+          "pr_ps_caf": "150 000", "pr_municipality": "170 000"}
+EAJE_FINANCIAL = dict(LEDGER, pr_family="50 000")
+RAM_ACTIVITY = {"etp_worked": "0,8", "months_open": "12", "months_presence": "9",
+                "territories": "Le Mesnil-aux-Étangs, Les Bréviaires", "activity_places": "1"}
+RAM_FINANCIAL = {"ch_staff": "34 000", "ch_purchases": "3 000", "ch_external": "3 000",
+                 "pr_ps_caf": "12 900", "pr_municipality": "27 100"}
+ALSH_ACTIVITY = {"opening_days": "140", "hours_children_school": "25 000",
+                 "hours_children_wednesday": "5 000", "hours_children_holidays": "10 000",
+                 "children_registered": "120"}
+ALSH_FINANCIAL = {"ch_staff": "120 000", "ch_purchases": "20 000", "ch_external": "10 000",
+                  "pr_family": "40 000", "pr_ps_caf": "45 000", "pr_municipality": "65 000"}
+
+USED_YEARS = set()
+
+
+def fresh_year():
+    while True:
+        y = random.randint(2030, 2099)
+        if y not in USED_YEARS:
+            USED_YEARS.add(y)
+            return y
+
+
+def signed_in(account):
+    b = Browser()
+    r = b.login(*account)
+    assert r.status == 303, "login of %s failed: %s" % (account[0], r.text[:300])
+    return b
+
+
+def decl_path(decl_id, step):
+    return "/declarations/declaration/%d/%s" % (decl_id, step)
+
+
+class DeclTest(unittest.TestCase):
+    def setUp(self):
+        set_clock_offset(0)
+
+    def tearDown(self):
+        set_clock_offset(0)
+
+    def assertRedirect(self, r, prefix):
+        self.assertEqual(r.status, 303, r.text[:800])
+        self.assertTrue(r.location.startswith(prefix), r.location)
+
+    # -- helpers -----------------------------------------------------------
+    def open_campaign(self, facility_name, decl_type, kind, caf=INSTRUCTOR78):
+        """Opens a campaign for one facility; returns (year, facility id)."""
+        agent = signed_in(caf)
+        page = agent.get("/declarations/campagnes")
+        self.assertEqual(page.status, 200, page.text[:500])
+        ids = dict((name.strip(), fid) for fid, name in re.findall(
+            r'name="equipement" value="(\d+)".*?<label[^>]*>([^<(]+)\(', page.text, re.S))
+        fid = ids.get(facility_name)
+        self.assertIsNotNone(fid, "facility %s not on the campaign page" % facility_name)
+        year = fresh_year()
+        r = agent.post("/declarations/campagnes", {
+            "exercice": str(year), "type": decl_type, "activite": kind,
+            "date_limite": "31/12/%d" % year, "equipement": fid})
+        self.assertRedirect(r, "/declarations/campagnes")
+        self.assertIn("1 déclaration(s) créée(s)", agent.get("/declarations/campagnes").text)
+        return year, int(fid)
+
+    def declaration_id(self, browser, facility_id, year):
+        page = browser.get("/declarations/equipement/%d" % facility_id)
+        self.assertEqual(page.status, 200, page.text[:500])
+        for decl_id, row in re.findall(r'<tr data-declaration="(\d+)">(.*?)</tr>', page.text, re.S):
+            if re.search(r"<td>%d</td>" % year, row):
+                return int(decl_id)
+        self.fail("no %d declaration on facility %d" % (year, facility_id))
+
+    def form(self, browser, path):
+        page = browser.get(path)
+        self.assertEqual(page.status, 200, page.text[:800])
+        m = re.search(r'name="row_version" value="(\d+)"', page.text)
+        return page, (m.group(1) if m else None)
+
+    def enter(self, browser, decl_id, step, values, next_step=True):
+        page, rv = self.form(browser, decl_path(decl_id, step))
+        self.assertIsNotNone(rv, "no editable form at %s" % step)
+        fields = dict(values, row_version=rv, action="suivant" if next_step else "enregistrer")
+        return browser.post(decl_path(decl_id, step), fields)
+
+    def pass_controls(self, browser, decl_id, step):
+        page = browser.get(decl_path(decl_id, step))
+        self.assertEqual(page.status, 200, page.text[:800])
+        fields = {"action": "suivant"}
+        for name in re.findall(r'name="(explication_[a-z0-9_]+)"', page.text):
+            fields[name] = "Donnée vérifiée : l'écart s'explique par l'activité de l'exercice."
+        return browser.post(decl_path(decl_id, step), fields)
+
+    def tick(self, browser, decl_id, section, on=True):
+        step = "controle-activite" if section == "activite" else "controle-financier"
+        page, rv = self.form(browser, decl_path(decl_id, step))
+        return browser.post(decl_path(decl_id, "fin-de-saisie"),
+                            {"section": section, "coche": "1" if on else "0", "row_version": rv})
+
+    def transmit(self, browser, decl_id):
+        r = self.pass_controls(browser, decl_id, "controle-global")
+        self.assertRedirect(r, decl_path(decl_id, "transmission"))
+        page, rv = self.form(browser, decl_path(decl_id, "transmission"))
+        self.assertIn("Estimation du droit", page.text)
+        r = browser.post(decl_path(decl_id, "transmission"), {
+            "row_version": rv, "commentaire": "Déclaration complète.", "attestation": "1",
+            "cgu": "1"})
+        self.assertRedirect(r, "/declarations/equipement/")
+        done = browser.get(decl_path(decl_id, "transmission")).text
+        self.assertIn("Transmis Caf", done)
+        self.assertRegex(done, r'class="decl-digest">[0-9a-f]{64}<')
+        return done
+
+    def one_person_rail(self, account, facility, kind, activity, financial):
+        year, fid = self.open_campaign(facility, "forecast", kind)
+        b = signed_in(account)
+        decl_id = self.declaration_id(b, fid, year)
+        self.assertRedirect(self.enter(b, decl_id, "activite", activity),
+                            decl_path(decl_id, "controle-activite"))
+        self.assertRedirect(self.pass_controls(b, decl_id, "controle-activite"),
+                            decl_path(decl_id, "financier"))
+        self.assertRedirect(self.enter(b, decl_id, "financier", financial),
+                            decl_path(decl_id, "controle-financier"))
+        self.assertRedirect(self.pass_controls(b, decl_id, "controle-financier"),
+                            decl_path(decl_id, "controle-global"))
+        self.transmit(b, decl_id)
+        return b, decl_id, fid, year
+
+
+class RailTest(DeclTest):
+    def test_eaje_one_person_all_roles__transmitted_then_validated(self):
+        b, decl_id, fid, year = self.one_person_rail(LEBRUN, PTITS_LOUPS, "EAJE",
+                                                     EAJE_ACTIVITY, EAJE_FINANCIAL)
+        # transmission is irreversible: no more editing
+        page = b.get(decl_path(decl_id, "activite"))
+        self.assertNotIn('name="row_version"', page.text)
+        agent = signed_in(INSTRUCTOR78)
+        self.assertIn("/declarations/instruction/%d" % decl_id,
+                      agent.get("/declarations/instruction").text)
+        agent.get("/declarations/instruction/%d" % decl_id)
+        r = agent.post("/declarations/instruction/%d" % decl_id,
+                       {"decision": "valider", "montant": "126 220,00"})
+        self.assertRedirect(r, "/declarations/instruction")
+        self.assertIn("Validée Caf", b.get("/declarations/equipement/%d" % fid).text)
+
+    def test_eaje_three_people__each_their_steps_then_approver_transmits(self):
+        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
+        act, fin, app = signed_in(DUMAS), signed_in(GARNIER), signed_in(VASSEUR)
+        decl_id = self.declaration_id(act, fid, year)
+        # the approver alone may not enter data (fiche 10)
+        app.get(decl_path(decl_id, "activite"))
+        self.assertEqual(app.post(decl_path(decl_id, "activite"),
+                                  dict(EAJE_ACTIVITY, row_version="0")).status, 403)
+        self.assertRedirect(self.enter(act, decl_id, "activite", EAJE_ACTIVITY),
+                            decl_path(decl_id, "controle-activite"))
+        self.assertRedirect(self.pass_controls(act, decl_id, "controle-activite"),
+                            decl_path(decl_id, "controle-activite"))
+        self.assertRedirect(self.tick(act, decl_id, "activite"), decl_path(decl_id, "controle-activite"))
+        # the activity provider does not reach the financial step
+        fin_page = act.get(decl_path(decl_id, "financier"))
+        self.assertNotIn('name="row_version"', fin_page.text)
+        self.assertRedirect(self.enter(fin, decl_id, "financier", EAJE_FINANCIAL),
+                            decl_path(decl_id, "controle-financier"))
+        self.assertRedirect(self.pass_controls(fin, decl_id, "controle-financier"),
+                            decl_path(decl_id, "controle-financier"))
+        self.assertRedirect(self.tick(fin, decl_id, "financier"), decl_path(decl_id, "controle-financier"))
+        # providers cannot transmit
+        self.assertEqual(fin.post(decl_path(decl_id, "transmission"),
+                                  {"attestation": "1", "cgu": "1"}).status, 403)
+        self.transmit(app, decl_id)
+
+    def test_ram_one_person__estimate_and_transmission(self):
+        self.one_person_rail(GIRAUD, MARINS, "RAM", RAM_ACTIVITY, RAM_FINANCIAL)
+
+    def test_alsh_split_roles__activity_then_financial_approver(self):
+        year, fid = self.open_campaign(TILLEULS, "forecast", "ALSH")
+        act, app = signed_in(COLIN), signed_in(BRUNET)
+        decl_id = self.declaration_id(act, fid, year)
+        self.assertRedirect(self.enter(act, decl_id, "activite", ALSH_ACTIVITY),
+                            decl_path(decl_id, "controle-activite"))
+        self.pass_controls(act, decl_id, "controle-activite")
+        self.assertRedirect(self.tick(act, decl_id, "activite"), decl_path(decl_id, "controle-activite"))
+        self.assertRedirect(self.enter(app, decl_id, "financier", ALSH_FINANCIAL),
+                            decl_path(decl_id, "controle-financier"))
+        self.assertRedirect(self.pass_controls(app, decl_id, "controle-financier"),
+                            decl_path(decl_id, "controle-global"))
+        page = self.transmit(app, decl_id)
+        self.assertIn("Heures-enfants", page)
+
+
+class EntryTest(DeclTest):
+    def test_invalid_number__french_message_and_values_kept(self):
+        year, fid = self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
+        b = signed_in(LEBRUN)
+        decl_id = self.declaration_id(b, fid, year)
+        r = self.enter(b, decl_id, "activite", dict(EAJE_ACTIVITY, hours_invoiced="trente"))
+        self.assertEqual(r.status, 200)
+        self.assertIn("erreurs", r.text)
+        self.assertIn('value="trente"', r.text)
+        self.assertIn('value="30 000"', r.text)
+
+    def test_essential_missing__red_banner_blocks_next_step(self):
+        year, fid = self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
+        b = signed_in(LEBRUN)
+        decl_id = self.declaration_id(b, fid, year)
+        self.enter(b, decl_id, "activite", EAJE_ACTIVITY)
+        self.pass_controls(b, decl_id, "controle-activite")
+        fin = dict(EAJE_FINANCIAL)
+        del fin["pr_family"]
+        r = self.enter(b, decl_id, "financier", fin)
+        self.assertEqual(r.status, 200)
+        self.assertIn("Des données essentielles n'ont pas été renseignées", r.text)
+        self.assertIn("Participations familiales", r.text)
+
+    def test_draft_save__incomplete_allowed(self):
+        year, fid = self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
+        b = signed_in(LEBRUN)
+        decl_id = self.declaration_id(b, fid, year)
+        r = self.enter(b, decl_id, "activite", {"places": "16"}, next_step=False)
+        self.assertRedirect(r, decl_path(decl_id, "activite"))
+        self.assertIn("Saisie en cours", b.get(decl_path(decl_id, "activite")).text)
+
+
+class LockTest(DeclTest):
+    def test_end_of_entry__locks_provider__approver_unticks__transmission_blocked(self):
+        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
+        act, app = signed_in(DUMAS), signed_in(VASSEUR)
+        decl_id = self.declaration_id(act, fid, year)
+        self.enter(act, decl_id, "activite", EAJE_ACTIVITY)
+        self.pass_controls(act, decl_id, "controle-activite")
+        self.tick(act, decl_id, "activite")
+        locked = act.get(decl_path(decl_id, "activite"))
+        self.assertIn("demandez à l'approbateur", locked.text)
+        self.assertNotIn('name="row_version"', locked.text)
+        # the approver unticks: the provider edits again
+        self.assertRedirect(self.tick(app, decl_id, "activite", on=False),
+                            decl_path(decl_id, "controle-activite"))
+        self.assertIn('name="row_version"', act.get(decl_path(decl_id, "activite")).text)
+        # and the global control is closed until the provider validates again
+        self.assertEqual(app.post(decl_path(decl_id, "controle-global"), {}).status, 200)
+        self.assertIn("doivent être validées", app.get(decl_path(decl_id, "controle-global")).text)
+        # only the approver unticks
+        self.tick(act, decl_id, "activite")
+        self.assertEqual(self.tick(act, decl_id, "activite", on=False).status, 403)
+
+
+class RejectionTest(DeclTest):
+    def test_rejection__reason_shown__approver_corrects__providers_refused(self):
+        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
+        act, fin, app = signed_in(DUMAS), signed_in(GARNIER), signed_in(VASSEUR)
+        decl_id = self.declaration_id(act, fid, year)
+        self.enter(act, decl_id, "activite", EAJE_ACTIVITY)
+        self.pass_controls(act, decl_id, "controle-activite")
+        self.tick(act, decl_id, "activite")
+        self.enter(fin, decl_id, "financier", EAJE_FINANCIAL)
+        self.pass_controls(fin, decl_id, "controle-financier")
+        self.tick(fin, decl_id, "financier")
+        self.transmit(app, decl_id)
+        agent = signed_in(INSTRUCTOR78)
+        agent.get("/declarations/instruction/%d" % decl_id)
+        r = agent.post("/declarations/instruction/%d" % decl_id,
+                       {"decision": "rejeter", "motif": "Heures facturées à justifier."})
+        self.assertRedirect(r, "/declarations/instruction")
+        self.assertIn("Heures facturées à justifier.", app.get(decl_path(decl_id, "activite")).text)
+        # approver corrects himself: a version 2 only he edits
+        app.get("/declarations/equipement/%d" % fid)
+        r = app.post(decl_path(decl_id, "correction"), {"mode": "corriger"})
+        self.assertRedirect(r, "/declarations/declaration/")
+        v2 = int(re.search(r"/declaration/(\d+)/", r.location).group(1))
+        self.assertNotEqual(v2, decl_id)
+        act.get(decl_path(v2, "activite"))
+        self.assertEqual(act.post(decl_path(v2, "activite"),
+                                  dict(EAJE_ACTIVITY, row_version="0")).status, 403)
+        self.assertRedirect(self.enter(app, v2, "activite", dict(EAJE_ACTIVITY, hours_invoiced="31 000")),
+                            decl_path(v2, "controle-activite"))
+        # a second correction of the same rejected version is refused
+        r = app.post(decl_path(decl_id, "correction"), {"mode": "corriger"})
+        self.assertRedirect(r, "/declarations/equipement/")
+
+    def test_rejection__delegated__provider_edits_new_version(self):
+        b, decl_id, fid, year = self.one_person_rail(LEBRUN, PTITS_LOUPS, "EAJE",
+                                                     EAJE_ACTIVITY, EAJE_FINANCIAL)
+        agent = signed_in(INSTRUCTOR78)
+        agent.get("/declarations/instruction/%d" % decl_id)
+        agent.post("/declarations/instruction/%d" % decl_id, {"decision": "rejeter", "motif": "À revoir."})
+        b.get("/declarations/equipement/%d" % fid)
+        r = b.post(decl_path(decl_id, "correction"), {"mode": "deleguer"})
+        self.assertRedirect(r, "/declarations/equipement/%d" % fid)
+        v2 = self.declaration_id(b, fid, year)
+        self.assertNotEqual(v2, decl_id)
+        self.assertRedirect(self.enter(b, v2, "activite", EAJE_ACTIVITY), decl_path(v2, "controle-activite"))
+
+
+class ConflictTest(DeclTest):
+    def test_two_savers__second_told_and_sees_both_versions(self):
+        year, fid = self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
+        first, second = signed_in(LEBRUN), signed_in(LEBRUN)
+        decl_id = self.declaration_id(first, fid, year)
+        _, rv1 = self.form(first, decl_path(decl_id, "activite"))
+        _, rv2 = self.form(second, decl_path(decl_id, "activite"))
+        self.assertEqual(rv1, rv2)
+        r1 = first.post(decl_path(decl_id, "activite"),
+                        dict(EAJE_ACTIVITY, row_version=rv1, action="enregistrer"))
+        self.assertEqual(r1.status, 303)
+        r2 = second.post(decl_path(decl_id, "activite"),
+                         dict(EAJE_ACTIVITY, hours_performed="29 000", row_version=rv2,
+                              action="enregistrer"))
+        self.assertEqual(r2.status, 200)
+        self.assertIn("Les données ont été modifiées par une autre personne", r2.text)
+        self.assertIn("29 000", r2.text)          # mine
+        self.assertIn("30\u00a0000,00", r2.text)  # theirs
+        # nothing was overwritten
+        self.assertIn("30\u00a0000,00", first.get(decl_path(decl_id, "activite")).text)
+
+
+class SessionTest(DeclTest):
+    def test_post_after_session_expired__values_back_after_login(self):
+        if CFG.get("test_hooks", "no") not in ("yes", "true", "on", "1"):
+            self.skipTest("test_hooks is off in this instance")
+        year, fid = self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
+        b = signed_in(LEBRUN)
+        decl_id = self.declaration_id(b, fid, year)
+        _, rv = self.form(b, decl_path(decl_id, "activite"))
+        set_clock_offset(31 * 60)
+        r = b.post(decl_path(decl_id, "activite"),
+                   dict(EAJE_ACTIVITY, hours_performed="27 777", row_version=rv, action="enregistrer"))
+        self.assertRedirect(r, "/auth/connexion")
+        r = b.login(*LEBRUN)
+        self.assertRedirect(r, decl_path(decl_id, "activite"))
+        page = b.get(decl_path(decl_id, "activite"))
+        self.assertIn('value="27 777"', page.text)
+        self.assertIn("Votre session avait expiré", page.text)
+
+
+@unittest.skipUnless(shutil.which("pdftotext"), "pdftotext missing")
+class PdfTest(DeclTest):
+    def pdf_text(self, browser, decl_id):
+        r = browser.get(decl_path(decl_id, "synthese.pdf"))
+        self.assertEqual(r.status, 200)
+        self.assertTrue(r.body.startswith(b"%PDF"))
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+            f.write(r.body)
+            f.flush()
+            return subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True,
+                                  text=True, check=True).stdout
+
+    def test_pdf__values_accents_and_watermark_until_transmitted(self):
+        year, fid = self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
+        b = signed_in(LEBRUN)
+        decl_id = self.declaration_id(b, fid, year)
+        self.assertEqual(b.get(decl_path(decl_id, "synthese.pdf")).status, 404)  # nothing entered yet
+        self.enter(b, decl_id, "activite", EAJE_ACTIVITY)
+        text = self.pdf_text(b, decl_id)
+        self.assertIn("Saisie en cours", text)
+        self.assertIn("Nombre d'heures réalisées", text)
+        self.assertIn("30 000,00", text.replace("\u00a0", " "))
+        self.assertIn("Crèche parentale Les P'tits Loups", text)
+        self.pass_controls(b, decl_id, "controle-activite")
+        self.enter(b, decl_id, "financier", EAJE_FINANCIAL)
+        self.pass_controls(b, decl_id, "controle-financier")
+        self.transmit(b, decl_id)
+        text = self.pdf_text(b, decl_id)
+        self.assertNotIn("Saisie en cours", text)
+        self.assertIn("Transmis Caf", text)
+
+
+class AccessTest(DeclTest):
+    def test_other_partner_ids__404(self):
+        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
+        owner = signed_in(DUMAS)
+        decl_id = self.declaration_id(owner, fid, year)
+        stranger = signed_in(LEBRUN)
+        for path in ("/declarations/equipement/%d" % fid, decl_path(decl_id, "activite"),
+                     decl_path(decl_id, "controle-global"), decl_path(decl_id, "transmission"),
+                     decl_path(decl_id, "synthese.pdf")):
+            self.assertEqual(stranger.get(path).status, 404, path)
+        stranger.get("/declarations/")
+        self.assertEqual(stranger.post(decl_path(decl_id, "activite"),
+                                       dict(EAJE_ACTIVITY, row_version="0")).status, 404)
+        # another Caf's agent
+        other_caf = signed_in(AGENT12)
+        self.assertEqual(other_caf.get("/declarations/instruction/%d" % decl_id).status, 404)
+        self.assertEqual(other_caf.get("/declarations/equipement/%d" % fid).status, 404)
+        # an approver of another facility of the same partner sees nothing of the
+        # ALSH association
+        self.assertEqual(signed_in(VIGUIER).get("/declarations/equipement/%d" % fid).status, 404)
+
+    def test_home__previous_login_notice_and_waiting_count(self):
+        self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
+        signed_in(LEBRUN)
+        b = signed_in(LEBRUN)
+        home = b.get("/declarations/")
+        self.assertEqual(home.status, 200)
+        self.assertRegex(home.text, r"Votre dernière connexion date du \d\d/\d\d/\d{4} à \d\dh\d\d")
+        self.assertIn("nous vous encourageons à changer votre mot de passe", home.text)
+        self.assertIn(PTITS_LOUPS, home.text)
+
+    def test_searches__declaration_and_facility(self):
+        b = signed_in(GARNIER)
+        r = b.get("/declarations/recherche?rechercher=1&exercice=2025&type=actual")
+        self.assertEqual(r.status, 200)
+        self.assertIn(LUCIOLES, r.text)
+        self.assertNotIn(PTITS_LOUPS, r.text)
+        r = b.get("/declarations/recherche-equipement?rechercher=1&nom=Lucioles")
+        self.assertIn(LUCIOLES, r.text)
+        self.assertIn("Nombre de déclarations à traiter", r.text)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
