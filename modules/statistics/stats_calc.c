@@ -1,6 +1,7 @@
 /* Indicator formulas (see stats_calc.h). Each indicator is one small
  * function over the declaration's values; the table below gives its code,
  * tab, unit, label and the definition shown in the page's help. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,22 @@ void stats_input_set(struct stats_input *in, enum stats_field f, int64_t v)
 		return;
 	in->v[f] = v;
 	in->has[f] = 1;
+}
+
+void stats_input_from_cells(struct stats_input *in, const char *const *cells)
+{
+	memset(in, 0, sizeof(*in));
+	for (int f = 0; f < SF__MAX; f++) {
+		const char *c = cells[f];
+		if (!c || !*c)
+			continue;
+		char *end;
+		errno = 0;
+		long long v = strtoll(c, &end, 10);
+		if (errno || *end)
+			continue;
+		stats_input_set(in, (enum stats_field)f, v);
+	}
 }
 
 static const char *const KIND_SQL[SK__MAX] = {"EAJE", "RAM", "ALSH"};

@@ -47,6 +47,9 @@ struct stats_input {
 };
 
 void stats_input_set(struct stats_input *in, enum stats_field f, int64_t v);
+/* Fills in from SF__MAX database cells in enum order (NULL: no value; a
+ * cell that is not an integer counts as no value). */
+void stats_input_from_cells(struct stats_input *in, const char *const *cells);
 
 enum stats_kind { SK_EAJE, SK_RAM, SK_ALSH, SK__MAX };
 enum stats_tab { ST_ACTIVITY, ST_FINANCIAL };
@@ -70,6 +73,7 @@ struct stats_indicator {
 /* Every indicator, grouped by kind then tab, in display order. */
 extern const struct stats_indicator STATS_INDICATORS[];
 extern const size_t STATS_NINDICATORS;
+#define STATS_MAX_INDICATORS 64	/* bound of the table, checked by a unit test */
 const struct stats_indicator *stats_indicator_find(const char *code);
 
 /* Result of one indicator: ok = 0 means "non calculable". */

@@ -382,6 +382,7 @@ static void stats_indicators__table__unique_codes_and_definitions(void **state)
 		}
 	}
 	assert_null(stats_indicator_find("nope"));
+	assert_true(STATS_NINDICATORS <= STATS_MAX_INDICATORS);
 }
 
 static void stats_field_from_code__catalogue_codes__round_trip(void **state)

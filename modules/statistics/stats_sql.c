@@ -1,0 +1,121 @@
+/* The statistics module's SQL, every statement in one place.
+ *
+ * "Counts for statistics" means: an actual declaration in state validated,
+ * the newest validated version of its (facility, year) when a correction
+ * was validated again. "Active habilitation" is the declarations module's
+ * rule: started, not ended (closing dates exclusive), and for an approver
+ * validated by the Caf. Today comes from the C clock, never SQL NOW(). */
+#include "stats_sql.h"
+
+#define ACTIVE_HAB(h) \
+	h ".starts_on <= ? AND (" h ".ends_on IS NULL OR " h ".ends_on > ?) " \
+	"AND (" h ".role <> 'approver' OR " h ".validation = 'validated')"
+
+/* Parameters: account id, today, today, caf id (0 for a partner user). */
+#define REACH(f) \
+	"(EXISTS (SELECT 1 FROM habilitation h WHERE h.facility_id = " f ".id AND h.account_id = ? " \
+	"AND " ACTIVE_HAB("h") ") OR " f ".caf_id = ?)"
+
+#define VALIDATED_ACTUAL(d) \
+	d ".type = 'actual' AND " d ".state = 'validated' AND NOT EXISTS (SELECT 1 FROM declaration dn " \
+	"WHERE dn.facility_id = " d ".facility_id AND dn.fiscal_year = " d ".fiscal_year " \
+	"AND dn.type = 'actual' AND dn.state = 'validated' AND dn.version > " d ".version)"
+
+/* One column per enum stats_field, in its order. */
+#define P(code) "MAX(CASE WHEN v.field_code = '" code "' THEN v.value_scaled END)"
+#define PIVOT_COLUMNS \
+	P("places") ", " P("opening_days") ", " P("opening_hours_per_day") ", " \
+	P("hours_performed") ", " P("hours_invoiced") ", " P("children_registered") ", " \
+	P("total_charges") ", " P("ch_staff") ", " P("total_products") ", " P("pr_family") ", " \
+	P("pr_ps_caf") ", " P("pr_municipality") ", " P("pr_department") ", " P("etp_worked") ", " \
+	P("months_open") ", " P("months_presence") ", " P("activity_places") ", " \
+	P("hours_children_total") ", " P("hours_children_holidays")
+#define PIVOT_CODES \
+	"('places', 'opening_days', 'opening_hours_per_day', 'hours_performed', 'hours_invoiced', " \
+	"'children_registered', 'total_charges', 'ch_staff', 'total_products', 'pr_family', " \
+	"'pr_ps_caf', 'pr_municipality', 'pr_department', 'etp_worked', 'months_open', " \
+	"'months_presence', 'activity_places', 'hours_children_total', 'hours_children_holidays')"
+
+/* Publication: kind, department, then the pivot, ordered so each
+ * (kind, department) group is contiguous. */
+const char SQL_STATS_PUBLISH_ROWS[] =
+	"SELECT f.kind, f.department, " PIVOT_COLUMNS " "
+	"FROM declaration d JOIN facility f ON f.id = d.facility_id "
+	"JOIN declaration_value v ON v.declaration_id = d.id AND v.field_code IN " PIVOT_CODES " "
+	"WHERE d.fiscal_year = ? AND " VALIDATED_ACTUAL("d") " "
+	"GROUP BY d.id, f.kind, f.department ORDER BY f.kind, f.department";
+
+const char SQL_STATS_PUBLISH_DELETE[] = "DELETE FROM reference_average WHERE fiscal_year = ?";
+
+const char SQL_STATS_PUBLISH_INSERT[] =
+	"INSERT INTO reference_average (fiscal_year, kind, scope, department, indicator, "
+	"mean_scaled, median_scaled, decimals, facility_count, published_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+const char SQL_STATS_PUBLISH_MARK[] =
+	"INSERT INTO stats_publication (fiscal_year, published_at, published_by, declaration_count) "
+	"VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE published_at = VALUES(published_at), "
+	"published_by = VALUES(published_by), declaration_count = VALUES(declaration_count)";
+
+const char SQL_STATS_PUBLICATIONS[] =
+	"SELECT fiscal_year, published_at, declaration_count FROM stats_publication "
+	"ORDER BY fiscal_year DESC";
+
+const char SQL_STATS_PUBLICATION[] =
+	"SELECT published_at FROM stats_publication WHERE fiscal_year = ?";
+
+/* Years that have validated actual declarations anywhere (the publishing
+ * form and the search's year list). */
+const char SQL_STATS_ACTUAL_YEARS[] =
+	"SELECT DISTINCT fiscal_year FROM declaration WHERE type = 'actual' AND state = 'validated' "
+	"ORDER BY fiscal_year DESC";
+
+const char SQL_STATS_FACILITY[] =
+	"SELECT f.id, f.code, f.kind, f.name, f.postal_code, f.city, f.department, f.caf_id, "
+	"p.name, f.care_type, f.nature "
+	"FROM facility f JOIN partner p ON p.id = f.partner_id WHERE f.id = ?";
+
+const char SQL_STATS_HAS_HABILITATION[] =
+	"SELECT 1 FROM habilitation h WHERE h.account_id = ? AND h.facility_id = ? AND "
+	ACTIVE_HAB("h") " LIMIT 1";
+
+/* The facility's years with a validated actual declaration. */
+const char SQL_STATS_FACILITY_YEARS[] =
+	"SELECT DISTINCT fiscal_year FROM declaration d WHERE d.facility_id = ? AND "
+	"d.type = 'actual' AND d.state = 'validated' ORDER BY fiscal_year DESC";
+
+/* The newest actual declaration of a year, whatever its state, to explain
+ * why it does not count yet. */
+const char SQL_STATS_FACILITY_ACTUAL_STATE[] =
+	"SELECT state FROM declaration WHERE facility_id = ? AND fiscal_year = ? AND type = 'actual' "
+	"ORDER BY version DESC LIMIT 1";
+
+/* The values of the facility's validated actual declaration of a year. */
+const char SQL_STATS_FACILITY_VALUES[] =
+	"SELECT d.id, " PIVOT_COLUMNS " "
+	"FROM declaration d "
+	"JOIN declaration_value v ON v.declaration_id = d.id AND v.field_code IN " PIVOT_CODES " "
+	"WHERE d.facility_id = ? AND d.fiscal_year = ? AND " VALIDATED_ACTUAL("d") " "
+	"GROUP BY d.id";
+
+/* Published averages of a year and kind: the nation and one department. */
+const char SQL_STATS_AVERAGES[] =
+	"SELECT scope, indicator, mean_scaled, median_scaled, facility_count "
+	"FROM reference_average WHERE fiscal_year = ? AND kind = ? "
+	"AND (scope = 'national' OR (scope = 'department' AND department = ?))";
+
+/* Search (fiche 12): name, city, fiscal year. With a year, only the
+ * facilities with a validated actual declaration that year, each with
+ * whether averages exist for it. Parameters: year x2, reach (4), name x2,
+ * city x2, year x2. */
+const char SQL_STATS_SEARCH[] =
+	"SELECT f.id, f.name, f.kind, f.postal_code, f.city, f.department, p.name, "
+	"(? IS NOT NULL AND EXISTS (SELECT 1 FROM reference_average r WHERE r.fiscal_year = ? "
+	" AND r.kind = f.kind AND r.mean_scaled IS NOT NULL "
+	" AND (r.scope = 'national' OR r.department = f.department))) "
+	"FROM facility f JOIN partner p ON p.id = f.partner_id "
+	"WHERE " REACH("f") " "
+	"AND (? IS NULL OR f.name LIKE ?) AND (? IS NULL OR f.city LIKE ?) "
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM declaration d WHERE d.facility_id = f.id "
+	" AND d.fiscal_year = ? AND d.type = 'actual' AND d.state = 'validated')) "
+	"ORDER BY f.name, f.id LIMIT 201";

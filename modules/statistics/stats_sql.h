@@ -1,0 +1,21 @@
+/* The statistics module's SQL (stats_sql.c): static strings, so the
+ * prepared-statement cache keys on their address. */
+#ifndef STATS_SQL_H
+#define STATS_SQL_H
+
+extern const char SQL_STATS_PUBLISH_ROWS[];
+extern const char SQL_STATS_PUBLISH_DELETE[];
+extern const char SQL_STATS_PUBLISH_INSERT[];
+extern const char SQL_STATS_PUBLISH_MARK[];
+extern const char SQL_STATS_PUBLICATIONS[];
+extern const char SQL_STATS_PUBLICATION[];
+extern const char SQL_STATS_ACTUAL_YEARS[];
+extern const char SQL_STATS_FACILITY[];
+extern const char SQL_STATS_HAS_HABILITATION[];
+extern const char SQL_STATS_FACILITY_YEARS[];
+extern const char SQL_STATS_FACILITY_ACTUAL_STATE[];
+extern const char SQL_STATS_FACILITY_VALUES[];
+extern const char SQL_STATS_AVERAGES[];
+extern const char SQL_STATS_SEARCH[];
+
+#endif
