@@ -1,0 +1,101 @@
+/* Internal interface of the statistics module: who may see a facility, the
+ * statistics table of a facility and year (the data of the page and of the
+ * CSV), its French formatting, and the handlers. */
+#ifndef STATS_H
+#define STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "stats_calc.h"
+
+struct portal_ctx;
+
+struct stats_facility {
+	long long id, caf_id;
+	const char *code, *kind_sql, *name, *postal_code, *city, *department, *partner_name;
+	const char *care_type, *nature;
+	enum stats_kind kind;
+};
+
+/* One published figure: absent (no row), secret (a row without a mean:
+ * fewer than STATS_MIN_FACILITIES facilities), or a mean and a median. */
+enum stats_ref_status { SREF_NONE, SREF_SECRET, SREF_OK };
+struct stats_ref {
+	enum stats_ref_status status;
+	int64_t mean, median;
+	long long count;
+};
+
+struct stats_row {
+	const struct stats_indicator *ind;
+	struct stats_value facility;
+	struct stats_ref department, national;
+};
+
+/* Why a table is missing (fiche 12's rule). */
+enum stats_missing {
+	SMISS_NO_ACTUAL = 1u << 0,	/* no validated actual declaration */
+	SMISS_NO_AVERAGE = 1u << 1,	/* neither national nor departmental average */
+};
+
+struct stats_table {
+	int year;
+	int has_actual;			/* a validated actual declaration for the year */
+	const char *actual_state;	/* newest actual's state when none is validated, or NULL */
+	int has_department, has_national;	/* at least one published mean */
+	int published;			/* the year's publication exists */
+	time_t published_at;
+	unsigned missing;		/* enum stats_missing bits, 0 when available */
+	struct stats_row *rows;		/* the facility kind's indicators, in table order */
+	size_t nrows;
+};
+
+/* stats_access.c: loads a facility the caller may see. 0, or 404 (absent or
+ * out of reach: a partner user without an active habilitation on it, an
+ * agent of another Caf), or 500/503. */
+int stats_load_facility(struct portal_ctx *ctx, long long id, struct stats_facility *f);
+/* Binds of the REACH condition: account id and Caf id (0 for a partner). */
+long long stats_reach_caf(const struct portal_ctx *ctx);
+const char *stats_kind_label(enum stats_kind k);
+
+/* stats_table.c */
+/* The fiche 12 rule, pure: available when a validated actual exists and a
+ * national or departmental mean does; else the missing bits. */
+unsigned stats_missing_of(int has_actual, int has_department, int has_national);
+/* Reads the year's values, published figures and publication; fills t. */
+int stats_load_table(struct portal_ctx *ctx, const struct stats_facility *f, int year,
+		     struct stats_table *t);
+/* The facility's years: validated actuals and published years, newest
+ * first, without duplicates; *def the year to show when none is asked. */
+int stats_facility_years(struct portal_ctx *ctx, const struct stats_facility *f, int **years,
+			 size_t *n, int *def);
+/* "exercice" parameter: a year in range, or 0. */
+int stats_parse_year(const char *s);
+
+/* stats_format.c (pure) */
+const char *stats_unit_suffix(enum stats_unit u);	/* " %", " €", " h", ... */
+/* French display with unit: "1 732,5 h" (no-break spaces), into buf. */
+void stats_format_display(int64_t v, int decimals, enum stats_unit u, char *buf, size_t n);
+/* Plain French decimal without thousands separators, for CSV: "-1732,50". */
+void stats_format_plain(int64_t v, int decimals, char *buf, size_t n);
+/* Dot decimal for the charts' arithmetic in XSLT: "1732.50". */
+void stats_format_dot(int64_t v, int decimals, char *buf, size_t n);
+
+/* stats_csv.c (pure) */
+/* One CSV field for a ';'-separated file: quoted (with doubled quotes)
+ * when it holds ';', '"', CR or LF; a text field starting with = + - @ or
+ * a tab gets a leading apostrophe so a spreadsheet never runs it as a
+ * formula. Writes at most cap bytes with NUL, returns the full length (as
+ * snprintf does). */
+size_t stats_csv_escape(const char *s, int text, char *out, size_t cap);
+
+/* handlers */
+int stats_search(struct portal_ctx *ctx);
+int stats_facility_page(struct portal_ctx *ctx);
+int stats_export_csv(struct portal_ctx *ctx);
+int stats_publish_get(struct portal_ctx *ctx);
+int stats_publish_post(struct portal_ctx *ctx);
+
+#endif

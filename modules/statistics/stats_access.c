@@ -1,0 +1,71 @@
+/* Scoping on the server: a partner user reaches a facility only through an
+ * active habilitation on it (any role, consultants included; an approver
+ * once the Caf validated it); a Caf agent reaches his Caf's facilities.
+ * Anything else is 404, so ids reveal nothing. */
+#include <string.h>
+
+#include "db.h"
+#include "module.h"
+#include "session.h"
+#include "stats.h"
+#include "stats_sql.h"
+
+const char *stats_kind_label(enum stats_kind k)
+{
+	switch (k) {
+	case SK_EAJE: return "Établissement d'accueil du jeune enfant (EAJE)";
+	case SK_RAM: return "Relais petite enfance (RAM)";
+	case SK_ALSH: return "Accueil de loisirs sans hébergement (ALSH)";
+	case SK__MAX: break;
+	}
+	return "";
+}
+
+static int is_caf_agent(const struct portal_ctx *ctx)
+{
+	const struct session *s = ctx->session;
+	return s && s->account_kind && strcmp(s->account_kind, "caf") == 0;
+}
+
+long long stats_reach_caf(const struct portal_ctx *ctx)
+{
+	return is_caf_agent(ctx) ? ctx->session->caf_id : 0;
+}
+
+int stats_load_facility(struct portal_ctx *ctx, long long id, struct stats_facility *f)
+{
+	const struct session *s = ctx->session;
+	if (!s || !s->account_id || id <= 0)
+		return 404;
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_STATS_FACILITY, DB_ARGS(DB_INT(id)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	if (r.rows != 1)
+		return 404;
+	memset(f, 0, sizeof(*f));
+	f->id = db_cell_int(&r, 0, 0);
+	f->code = db_cell(&r, 0, 1);
+	f->kind_sql = db_cell(&r, 0, 2);
+	f->name = db_cell(&r, 0, 3);
+	f->postal_code = db_cell(&r, 0, 4);
+	f->city = db_cell(&r, 0, 5);
+	f->department = db_cell(&r, 0, 6);
+	f->caf_id = db_cell_int(&r, 0, 7);
+	f->partner_name = db_cell(&r, 0, 8);
+	f->care_type = db_cell(&r, 0, 9);
+	f->nature = db_cell(&r, 0, 10);
+	int k = stats_kind_from_sql(f->kind_sql);
+	if (k < 0)
+		return 404;
+	f->kind = (enum stats_kind)k;
+
+	if (is_caf_agent(ctx))
+		return f->caf_id == s->caf_id ? 0 : 404;
+	const char *today = ctx_today(ctx);
+	st = db_query(ctx->db, ctx->arena, SQL_STATS_HAS_HABILITATION,
+		      DB_ARGS(DB_INT(s->account_id), DB_INT(id), DB_TEXT(today), DB_TEXT(today)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	return r.rows == 1 ? 0 : 404;
+}

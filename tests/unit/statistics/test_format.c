@@ -1,0 +1,178 @@
+/* French formatting of the figures (page, CSV, charts), CSV field escaping,
+ * fiche 12's availability rule and the "exercice" parameter. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../../modules/statistics/stats.h"
+
+#define NBSP "\xc2\xa0"
+
+static void stats_format_display__percent__comma_and_nbsp(void **state)
+{
+	(void)state;
+	char b[64];
+	stats_format_display(7000, 2, SU_PERCENT, b, sizeof b);
+	assert_string_equal(b, "70,00" NBSP "%");
+	stats_format_display(10678, 2, SU_PERCENT, b, sizeof b);
+	assert_string_equal(b, "106,78" NBSP "%");
+}
+
+static void stats_format_display__thousands__grouped_with_nbsp(void **state)
+{
+	(void)state;
+	char b[64];
+	stats_format_display(17325, 1, SU_HOURS, b, sizeof b);
+	assert_string_equal(b, "1" NBSP "732,5" NBSP "h");
+	stats_format_display(20000, 0, SU_EUROS, b, sizeof b);
+	assert_string_equal(b, "20" NBSP "000" NBSP "€");
+	stats_format_display(1234567890, 2, SU_COUNT, b, sizeof b);
+	assert_string_equal(b, "12" NBSP "345" NBSP "678,90");
+	stats_format_display(149, 2, SU_EUROS, b, sizeof b);
+	assert_string_equal(b, "1,49" NBSP "€");
+}
+
+static void stats_format_display__negative_and_small__sign_kept(void **state)
+{
+	(void)state;
+	char b[64];
+	stats_format_display(-5, 2, SU_PERCENT, b, sizeof b);
+	assert_string_equal(b, "-0,05" NBSP "%");
+	stats_format_display(-123456, 2, SU_EUROS, b, sizeof b);
+	assert_string_equal(b, "-1" NBSP "234,56" NBSP "€");
+	stats_format_display(0, 0, SU_COUNT, b, sizeof b);
+	assert_string_equal(b, "0");
+}
+
+static void stats_format_plain__csv__no_thousands_separator(void **state)
+{
+	(void)state;
+	char b[64];
+	stats_format_plain(17325, 1, b, sizeof b);
+	assert_string_equal(b, "1732,5");
+	stats_format_plain(-4000000, 2, b, sizeof b);
+	assert_string_equal(b, "-40000,00");
+	stats_format_plain(INT64_MIN, 2, b, sizeof b);
+	assert_string_equal(b, "-92233720368547758,08");
+}
+
+static void stats_format_dot__charts__dot_decimal(void **state)
+{
+	(void)state;
+	char b[64];
+	stats_format_dot(7475, 2, b, sizeof b);
+	assert_string_equal(b, "74.75");
+	stats_format_dot(20000, 0, b, sizeof b);
+	assert_string_equal(b, "20000");
+}
+
+static void stats_csv_escape__plain__unchanged(void **state)
+{
+	(void)state;
+	char b[64];
+	assert_int_equal(stats_csv_escape("Les Lucioles", 1, b, sizeof b), 12);
+	assert_string_equal(b, "Les Lucioles");
+	stats_csv_escape("1732,5", 0, b, sizeof b);
+	assert_string_equal(b, "1732,5");
+}
+
+static void stats_csv_escape__separator_or_quote__quoted_and_doubled(void **state)
+{
+	(void)state;
+	char b[64];
+	stats_csv_escape("Crèche \"Les P'tits\"; annexe", 1, b, sizeof b);
+	assert_string_equal(b, "\"Crèche \"\"Les P'tits\"\"; annexe\"");
+	stats_csv_escape("a\r\nb", 1, b, sizeof b);
+	assert_string_equal(b, "\"a\r\nb\"");
+}
+
+static void stats_csv_escape__formula_text__neutralised(void **state)
+{
+	(void)state;
+	char b[64];
+	stats_csv_escape("=HYPERLINK(\"x\")", 1, b, sizeof b);
+	assert_string_equal(b, "\"'=HYPERLINK(\"\"x\"\")\"");
+	stats_csv_escape("+33", 1, b, sizeof b);
+	assert_string_equal(b, "'+33");
+	stats_csv_escape("@SUM", 1, b, sizeof b);
+	assert_string_equal(b, "'@SUM");
+	/* a negative number is a number, not a formula */
+	stats_csv_escape("-0,05", 0, b, sizeof b);
+	assert_string_equal(b, "-0,05");
+}
+
+static void stats_csv_escape__small_buffer__truncated_full_length_returned(void **state)
+{
+	(void)state;
+	char b[4];
+	assert_int_equal(stats_csv_escape("abcdef", 1, b, sizeof b), 6);
+	assert_string_equal(b, "abc");
+	assert_int_equal(stats_csv_escape(NULL, 1, b, sizeof b), 0);
+	assert_string_equal(b, "");
+}
+
+static void stats_missing_of__validated_and_national__available(void **state)
+{
+	(void)state;
+	assert_int_equal(stats_missing_of(1, 0, 1), 0);
+	assert_int_equal(stats_missing_of(1, 1, 0), 0);
+	assert_int_equal(stats_missing_of(1, 1, 1), 0);
+}
+
+static void stats_missing_of__no_validated_actual__missing_actual(void **state)
+{
+	(void)state;
+	assert_int_equal(stats_missing_of(0, 1, 1), SMISS_NO_ACTUAL);
+}
+
+static void stats_missing_of__no_average__missing_average(void **state)
+{
+	(void)state;
+	assert_int_equal(stats_missing_of(1, 0, 0), SMISS_NO_AVERAGE);
+	assert_int_equal(stats_missing_of(0, 0, 0), SMISS_NO_ACTUAL | SMISS_NO_AVERAGE);
+}
+
+static void stats_parse_year__four_digits_in_range__year(void **state)
+{
+	(void)state;
+	assert_int_equal(stats_parse_year("2025"), 2025);
+	assert_int_equal(stats_parse_year("2000"), 2000);
+	assert_int_equal(stats_parse_year("2100"), 2100);
+}
+
+static void stats_parse_year__bad_input__zero(void **state)
+{
+	(void)state;
+	assert_int_equal(stats_parse_year(NULL), 0);
+	assert_int_equal(stats_parse_year(""), 0);
+	assert_int_equal(stats_parse_year("1999"), 0);
+	assert_int_equal(stats_parse_year("2101"), 0);
+	assert_int_equal(stats_parse_year("20a5"), 0);
+	assert_int_equal(stats_parse_year(" 2025"), 0);
+	assert_int_equal(stats_parse_year("02025"), 0);
+	assert_int_equal(stats_parse_year("-025"), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(stats_format_display__percent__comma_and_nbsp),
+		cmocka_unit_test(stats_format_display__thousands__grouped_with_nbsp),
+		cmocka_unit_test(stats_format_display__negative_and_small__sign_kept),
+		cmocka_unit_test(stats_format_plain__csv__no_thousands_separator),
+		cmocka_unit_test(stats_format_dot__charts__dot_decimal),
+		cmocka_unit_test(stats_csv_escape__plain__unchanged),
+		cmocka_unit_test(stats_csv_escape__separator_or_quote__quoted_and_doubled),
+		cmocka_unit_test(stats_csv_escape__formula_text__neutralised),
+		cmocka_unit_test(stats_csv_escape__small_buffer__truncated_full_length_returned),
+		cmocka_unit_test(stats_missing_of__validated_and_national__available),
+		cmocka_unit_test(stats_missing_of__no_validated_actual__missing_actual),
+		cmocka_unit_test(stats_missing_of__no_average__missing_average),
+		cmocka_unit_test(stats_parse_year__four_digits_in_range__year),
+		cmocka_unit_test(stats_parse_year__bad_input__zero),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
