@@ -61,9 +61,11 @@ static void px_missing(struct portal_ctx *ctx, xmlNodePtr parent, const struct s
 					       t->year, STATS_MIN_FACILITIES)
 				: arena_printf(ctx->arena,
 					       "Les moyennes nationales et départementales de l'exercice %d "
-					       "ne sont pas encore publiées. Elles le sont après le traitement "
-					       "de tous les équipements de la branche Famille, en mars %d.",
-					       t->year, t->year + 2);
+					       "ne sont pas encore publiées dans le portail. Elles le sont "
+					       "après le traitement de tous les équipements de la branche "
+					       "Famille, en principe en mars de l'année N+2 (mars %d pour "
+					       "l'exercice %d).",
+					       t->year, t->year + 2, t->year);
 		px_attr(px_text(parent, "missing", msg), "reason", "no-average");
 	}
 }

@@ -74,6 +74,8 @@ int stats_search(struct portal_ctx *ctx)
 	const struct session *s = ctx->session;
 	xmlNodePtr root = page_new(ctx, "statistics/recherche");
 	page_form_values(root, &ctx->req->query);
+	if (ctx_has_cap(ctx, CAP_CAF_ADMIN))
+		px_el(root, "can-publish");
 	int rc = year_options(ctx, root);
 	if (rc)
 		return rc;
