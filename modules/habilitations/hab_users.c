@@ -1,0 +1,566 @@
+/* Users of a convention (the partner's accounts): list with filters,
+ * creation with a generated identifier and a mailed temporary password,
+ * modification, closing (roles to History, sessions killed), details. */
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "db.h"
+#include "french.h"
+#include "hab.h"
+#include "hab_sql.h"
+#include "module.h"
+#include "page.h"
+#include "request.h"
+
+static void account_node(struct portal_ctx *ctx, xmlNodePtr parent, const struct db_result *r,
+			 size_t i)
+{
+	xmlNodePtr u = px_el(parent, "user");
+	px_attr(u, "id", db_cell(r, i, 0));
+	px_attr(u, "login", db_cell(r, i, 1));
+	px_attr(u, "last-name", db_cell(r, i, 2));
+	px_attr(u, "first-name", db_cell(r, i, 3));
+	px_attr(u, "email", db_cell(r, i, 4));
+	if (db_cell(r, i, 5))
+		px_attr(u, "phone", db_cell(r, i, 5));
+	px_attr(u, "opened-on", db_cell(r, i, 6));
+	const char *closed = db_cell(r, i, 7);
+	if (closed)
+		px_attr(u, "closed-on", closed);
+	px_attr(u, "status", closed && strcmp(closed, ctx_today(ctx)) <= 0 ? "closed" : "open");
+}
+
+static void convention_node(xmlNodePtr root, const struct hab_convention *cv)
+{
+	xmlNodePtr n = px_el(root, "convention");
+	px_attr_int(n, "id", cv->id);
+	px_attr(n, "label", cv->label);
+	px_attr(n, "partner", cv->partner_name);
+}
+
+static int groups_node(struct portal_ctx *ctx, xmlNodePtr root)
+{
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_GROUPS, DB_NOARGS, &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	xmlNodePtr gl = px_el(root, "all-groups");
+	for (size_t i = 0; i < r.rows; i++) {
+		xmlNodePtr g = px_text(gl, "group", db_cell(&r, i, 2));
+		px_attr(g, "id", db_cell(&r, i, 0));
+		px_attr(g, "code", db_cell(&r, i, 1));
+	}
+	return 0;
+}
+
+int hab_users(struct portal_ctx *ctx)
+{
+	struct hab_caller c;
+	int rc = hab_caller_load(ctx, &c);
+	if (rc)
+		return rc;
+	struct hab_convention cv;
+	if ((rc = hab_convention_in_scope(ctx, &c, ctx_param_id(ctx, "id"), &cv)))
+		return rc;
+	xmlNodePtr root = hab_page(ctx, "habilitations/utilisateurs", &c);
+	convention_node(root, &cv);
+	const char *login = hab_trimmed(ctx, "identifiant");
+	const char *last = hab_trimmed(ctx, "nom");
+	const char *first = hab_trimmed(ctx, "prenom");
+	long long group = hab_id_value(hab_trimmed(ctx, "groupe"));
+	xmlNodePtr f = px_el(root, "filters");
+	px_attr(f, "identifiant", login);
+	px_attr(f, "nom", last);
+	px_attr(f, "prenom", first);
+	px_attr_int(f, "groupe", group);
+	if ((rc = groups_node(ctx, root)))
+		return rc;
+	const char *today = ctx_today(ctx);
+	struct db_result r;
+	enum db_status st = db_query(
+		ctx->db, ctx->arena, SQL_USERS_OF_PARTNER,
+		DB_ARGS(DB_INT(cv.partner_id), DB_TEXT(login), DB_TEXT(login), DB_TEXT(last),
+			DB_TEXT(last), DB_TEXT(first), DB_TEXT(first), DB_INT(group), DB_INT(group),
+			DB_TEXT(today), DB_TEXT(today)),
+		&r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	xmlNodePtr ul = px_el(root, "users");
+	for (size_t i = 0; i < r.rows; i++)
+		account_node(ctx, ul, &r, i);
+	return 0;
+}
+
+/* The fields of the user form, checked; errors on the page. Values in
+ * out (ISO dates). */
+struct user_form {
+	const char *last, *first, *email, *phone, *mobility, *opened, *closed;
+};
+
+static void read_user_form(struct portal_ctx *ctx, xmlNodePtr root, struct user_form *u)
+{
+	u->last = hab_trimmed(ctx, "nom");
+	u->first = hab_trimmed(ctx, "prenom");
+	u->email = hab_trimmed(ctx, "email");
+	const char *email2 = hab_trimmed(ctx, "email_confirmation");
+	u->phone = hab_trimmed(ctx, "telephone");
+	const char *phone2 = hab_trimmed(ctx, "telephone_confirmation");
+	u->mobility = strcmp(hab_trimmed(ctx, "mobilite"), "itinerant") == 0 ? "itinerant"
+									      : "sedentary";
+	if (!*u->last)
+		page_error(root, "nom", "Saisissez le nom.");
+	else if (strlen(u->last) > 80)
+		page_error(root, "nom", "Le nom compte 80 caractères au plus.");
+	if (!*u->first)
+		page_error(root, "prenom", "Saisissez le prénom.");
+	else if (strlen(u->first) > 80)
+		page_error(root, "prenom", "Le prénom compte 80 caractères au plus.");
+	const char *err = *u->email ? fr_read_email(u->email) : "Saisissez l'adresse électronique.";
+	if (err)
+		page_error(root, "email", err);
+	else if (strcasecmp(u->email, email2) != 0)
+		page_error(root, "email_confirmation",
+			   "La confirmation ne correspond pas à l'adresse électronique.");
+	if (*u->phone) {
+		int ok = strlen(u->phone) <= 20;
+		for (const char *p = u->phone; ok && *p; p++)
+			ok = (*p >= '0' && *p <= '9') || *p == ' ' || *p == '+' || *p == '.';
+		if (!ok)
+			page_error(root, "telephone",
+				   "Le téléphone ne contient que des chiffres, des espaces, « + » "
+				   "ou « . » (20 caractères au plus).");
+		else if (strcmp(u->phone, phone2) != 0)
+			page_error(root, "telephone_confirmation",
+				   "La confirmation ne correspond pas au téléphone.");
+	}
+	const char *opened_in = hab_trimmed(ctx, "date_ouverture");
+	if (!*opened_in) {
+		u->opened = ctx_today(ctx);
+	} else if ((err = hab_read_date(ctx, opened_in, &u->opened))) {
+		page_error(root, "date_ouverture", err);
+	}
+	if ((err = hab_read_date(ctx, hab_trimmed(ctx, "date_cloture"), &u->closed)))
+		page_error(root, "date_cloture", err);
+	else if (u->closed && u->opened && strcmp(u->closed, u->opened) <= 0)
+		page_error(root, "date_cloture",
+			   "La date de clôture doit suivre la date d'ouverture.");
+}
+
+int hab_user_new_get(struct portal_ctx *ctx)
+{
+	struct hab_caller c;
+	int rc = hab_caller_load(ctx, &c);
+	if (rc)
+		return rc;
+	struct hab_convention cv;
+	if ((rc = hab_convention_in_scope(ctx, &c, ctx_param_id(ctx, "id"), &cv)))
+		return rc;
+	if (c.g.kind == HGRANTOR_NONE)
+		return hab_refuse(ctx, "convention", cv.id);
+	xmlNodePtr root = hab_page(ctx, "habilitations/utilisateur-formulaire", &c);
+	convention_node(root, &cv);
+	px_attr(px_el(root, "form"), "mode", "create");
+	return 0;
+}
+
+int hab_user_new_post(struct portal_ctx *ctx)
+{
+	struct hab_caller c;
+	int rc = hab_caller_load(ctx, &c);
+	if (rc)
+		return rc;
+	struct hab_convention cv;
+	if ((rc = hab_convention_in_scope(ctx, &c, ctx_param_id(ctx, "id"), &cv)))
+		return rc;
+	if (c.g.kind == HGRANTOR_NONE)
+		return hab_refuse(ctx, "convention", cv.id);
+	xmlNodePtr root = hab_page(ctx, "habilitations/utilisateur-formulaire", &c);
+	convention_node(root, &cv);
+	px_attr(px_el(root, "form"), "mode", "create");
+	page_form_values(root, &ctx->req->form);
+	struct user_form u;
+	read_user_form(ctx, root, &u);
+	if (page_error_count(root))
+		return 0;
+	enum db_status st = db_begin(ctx->db);
+	if (st != DB_OK)
+		return db_http_status(st);
+	long long id = 0;
+	const char *err = NULL;
+	rc = hab_create_account(ctx, cv.partner_id, u.email, u.last, u.first, u.phone, u.mobility,
+				u.opened, u.closed, &id, &err);
+	if (rc || err) {
+		db_rollback(ctx->db);
+		if (err)
+			page_error(root, "email", err);
+		return rc;
+	}
+	if ((st = db_commit(ctx->db)) != DB_OK)
+		return db_http_status(st);
+	ctx_flash(ctx, "success",
+		  arena_printf(ctx->arena,
+			       "L'utilisateur %s %s a été créé. Son mot de passe provisoire lui est "
+			       "envoyé par courriel.",
+			       u.first, u.last));
+	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/utilisateur/%lld", id));
+}
+
+static int user_page(struct portal_ctx *ctx, const char *view, struct hab_caller *c,
+		     struct hab_account *a, xmlNodePtr *root_out)
+{
+	int rc = hab_caller_load(ctx, c);
+	if (rc)
+		return rc;
+	if ((rc = hab_account_in_scope(ctx, c, ctx_param_id(ctx, "id"), a)))
+		return rc;
+	xmlNodePtr root = hab_page(ctx, view, c);
+	xmlNodePtr u = px_el(root, "user");
+	px_attr_int(u, "id", a->id);
+	px_attr(u, "login", a->login);
+	px_attr(u, "email", a->email);
+	px_attr(u, "last-name", a->last_name);
+	px_attr(u, "first-name", a->first_name);
+	if (a->phone)
+		px_attr(u, "phone", a->phone);
+	px_attr(u, "mobility", a->mobility);
+	px_attr(u, "opened-on", a->opened_on);
+	if (a->closed_on)
+		px_attr(u, "closed-on", a->closed_on);
+	px_attr(u, "status",
+		a->closed_on && strcmp(a->closed_on, ctx_today(ctx)) <= 0 ? "closed" : "open");
+	int m = hab_account_manageable(ctx, c, a);
+	if (m < 0)
+		return -m;
+	if (m)
+		px_attr(u, "manageable", "1");
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CONVENTION_OF_PARTNER,
+				     DB_ARGS(DB_INT(a->partner_id)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	if (r.rows) {
+		xmlNodePtr n = px_el(root, "convention");
+		px_attr(n, "id", db_cell(&r, 0, 0));
+		px_attr(n, "label", db_cell(&r, 0, 1));
+		px_attr(n, "partner", db_cell(&r, 0, 2));
+	}
+	*root_out = root;
+	return 0;
+}
+
+int hab_user_detail(struct portal_ctx *ctx)
+{
+	struct hab_caller c;
+	struct hab_account a;
+	xmlNodePtr root = NULL;
+	int rc = user_page(ctx, "habilitations/utilisateur", &c, &a, &root);
+	if (rc)
+		return rc;
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_HABILITATIONS_OF_ACCOUNT,
+				     DB_ARGS(DB_INT(a.id)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	long today = hab_day_from_iso(ctx_today(ctx));
+	xmlNodePtr hl = px_el(root, "habilitations");
+	for (size_t i = 0; i < r.rows; i++) {
+		long start = hab_day_from_iso(db_cell(&r, i, 4));
+		long end = db_cell(&r, i, 5) ? hab_day_from_iso(db_cell(&r, i, 5)) : HAB_DAY_OPEN;
+		int v = hab_validation_from_sql(db_cell(&r, i, 6));
+		xmlNodePtr h = px_el(hl, "habilitation");
+		px_attr(h, "id", db_cell(&r, i, 0));
+		px_attr(h, "facility", db_cell(&r, i, 1));
+		if (db_cell(&r, i, 2))
+			px_attr(h, "site", db_cell(&r, i, 2));
+		px_attr(h, "role", hab_role_label(hab_role_from_sql(db_cell(&r, i, 3))));
+		px_attr(h, "starts-on", db_cell(&r, i, 4));
+		if (db_cell(&r, i, 5))
+			px_attr(h, "ends-on", db_cell(&r, i, 5));
+		px_attr(h, "validation", db_cell(&r, i, 6));
+		px_attr(h, "state",
+			hab_state_label(hab_state_at(start, end, (enum hab_validation)(v < 0 ? 0 : v),
+						     today)));
+	}
+	st = db_query(ctx->db, ctx->arena, SQL_MEMBERSHIPS_OF_ACCOUNT, DB_ARGS(DB_INT(a.id)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	xmlNodePtr ml = px_el(root, "memberships");
+	for (size_t i = 0; i < r.rows; i++) {
+		xmlNodePtr m = px_el(ml, "membership");
+		px_attr(m, "id", db_cell(&r, i, 0));
+		px_attr(m, "code", db_cell(&r, i, 1));
+		px_attr(m, "opened-on", db_cell(&r, i, 3));
+		if (db_cell(&r, i, 4))
+			px_attr(m, "closed-on", db_cell(&r, i, 4));
+	}
+	return 0;
+}
+
+int hab_user_edit_get(struct portal_ctx *ctx)
+{
+	struct hab_caller c;
+	struct hab_account a;
+	xmlNodePtr root = NULL;
+	int rc = user_page(ctx, "habilitations/utilisateur-formulaire", &c, &a, &root);
+	if (rc)
+		return rc;
+	if (hab_account_manageable(ctx, &c, &a) != 1)
+		return hab_refuse(ctx, "account (manage)", a.id);
+	px_attr(px_el(root, "form"), "mode", "edit");
+	return 0;
+}
+
+int hab_user_edit_post(struct portal_ctx *ctx)
+{
+	struct hab_caller c;
+	struct hab_account a;
+	xmlNodePtr root = NULL;
+	int rc = user_page(ctx, "habilitations/utilisateur-formulaire", &c, &a, &root);
+	if (rc)
+		return rc;
+	if (hab_account_manageable(ctx, &c, &a) != 1)
+		return hab_refuse(ctx, "account (manage)", a.id);
+	px_attr(px_el(root, "form"), "mode", "edit");
+	page_form_values(root, &ctx->req->form);
+	struct user_form u;
+	read_user_form(ctx, root, &u);
+	if (page_error_count(root))
+		return 0;
+	enum db_status st = db_begin(ctx->db);
+	if (st != DB_OK)
+		return db_http_status(st);
+	struct db_result r;
+	st = db_query(ctx->db, ctx->arena, SQL_EMAIL_TAKEN, DB_ARGS(DB_TEXT(u.email), DB_INT(a.id)),
+		      &r);
+	if (st == DB_OK && r.rows) {
+		db_rollback(ctx->db);
+		page_error(root, "email",
+			   "Cette adresse électronique est déjà utilisée par un compte du portail.");
+		return 0;
+	}
+	if (st == DB_OK)
+		st = db_exec(ctx->db, SQL_ACCOUNT_UPDATE,
+			     DB_ARGS(DB_TEXT(u.email), DB_TEXT(u.last), DB_TEXT(u.first),
+				     DB_TEXT(*u.phone ? u.phone : NULL), DB_TEXT(u.mobility),
+				     DB_TEXT(u.opened), DB_TEXT(u.closed), DB_INT(a.id)),
+			     NULL, NULL);
+	if (st == DB_CONSTRAINT) {
+		db_rollback(ctx->db);
+		page_error(root, "email",
+			   "Cette adresse électronique est déjà utilisée par un compte du portail.");
+		return 0;
+	}
+	if (st == DB_OK && u.closed && (!a.closed_on || strcmp(u.closed, a.closed_on) != 0))
+		rc = hab_close_account_effects(ctx, a.id, u.closed);
+	if (st == DB_OK && !rc &&
+	    hab_audit(ctx, "account.updated", "account", a.id,
+		      arena_printf(ctx->arena,
+				   "before: email=%s name=%s %s phone=%s opened_on=%s closed_on=%s; "
+				   "after: email=%s name=%s %s phone=%s opened_on=%s closed_on=%s",
+				   a.email, a.last_name, a.first_name, a.phone ? a.phone : "",
+				   a.opened_on, a.closed_on ? a.closed_on : "", u.email, u.last,
+				   u.first, u.phone, u.opened, u.closed ? u.closed : "")))
+		rc = 500;
+	if (st != DB_OK || rc) {
+		db_rollback(ctx->db);
+		return st != DB_OK ? db_http_status(st) : rc;
+	}
+	if ((st = db_commit(ctx->db)) != DB_OK)
+		return db_http_status(st);
+	ctx_flash(ctx, "success", "Les informations de l'utilisateur ont été enregistrées.");
+	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/utilisateur/%lld", a.id));
+}
+
+int hab_user_close_get(struct portal_ctx *ctx)
+{
+	struct hab_caller c;
+	struct hab_account a;
+	xmlNodePtr root = NULL;
+	int rc = user_page(ctx, "habilitations/utilisateur-cloture", &c, &a, &root);
+	if (rc)
+		return rc;
+	if (hab_account_manageable(ctx, &c, &a) != 1)
+		return hab_refuse(ctx, "account (close)", a.id);
+	return 0;
+}
+
+int hab_user_close_post(struct portal_ctx *ctx)
+{
+	struct hab_caller c;
+	struct hab_account a;
+	xmlNodePtr root = NULL;
+	int rc = user_page(ctx, "habilitations/utilisateur-cloture", &c, &a, &root);
+	if (rc)
+		return rc;
+	if (hab_account_manageable(ctx, &c, &a) != 1)
+		return hab_refuse(ctx, "account (close)", a.id);
+	page_form_values(root, &ctx->req->form);
+	const char *day = NULL;
+	const char *in = hab_trimmed(ctx, "date_cloture");
+	const char *err = *in ? hab_read_date(ctx, in, &day) : NULL;
+	if (!*in)
+		day = ctx_today(ctx);
+	if (err) {
+		page_error(root, "date_cloture", err);
+		return 0;
+	}
+	if (strcmp(day, a.opened_on) < 0)
+		day = a.opened_on;
+	enum db_status st = db_begin(ctx->db);
+	if (st != DB_OK)
+		return db_http_status(st);
+	st = db_exec(ctx->db, SQL_ACCOUNT_CLOSE, DB_ARGS(DB_TEXT(day), DB_INT(a.id)), NULL, NULL);
+	rc = st == DB_OK ? hab_close_account_effects(ctx, a.id, day) : db_http_status(st);
+	if (!rc && hab_audit(ctx, "account.closed", "account", a.id,
+			     arena_printf(ctx->arena, "before: closed_on=%s; after: closed_on=%s",
+					  a.closed_on ? a.closed_on : "", day)))
+		rc = 500;
+	if (rc) {
+		db_rollback(ctx->db);
+		return rc;
+	}
+	if ((st = db_commit(ctx->db)) != DB_OK)
+		return db_http_status(st);
+	ctx_flash(ctx, "success",
+		  arena_printf(ctx->arena,
+			       "Le compte de %s %s est clôturé au %s ; ses habilitations passent "
+			       "dans l'historique.",
+			       a.first_name, a.last_name, hab_date_fr(ctx, day)));
+	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/utilisateur/%lld", a.id));
+}
+
+int hab_user_groups_get(struct portal_ctx *ctx)
+{
+	struct hab_caller c;
+	struct hab_account a;
+	xmlNodePtr root = NULL;
+	int rc = user_page(ctx, "habilitations/utilisateur-groupes", &c, &a, &root);
+	if (rc)
+		return rc;
+	if (hab_account_manageable(ctx, &c, &a) != 1)
+		return hab_refuse(ctx, "account (groups)", a.id);
+	if ((rc = groups_node(ctx, root)))
+		return rc;
+	struct db_result r;
+	enum db_status st =
+		db_query(ctx->db, ctx->arena, SQL_MEMBERSHIPS_OF_ACCOUNT, DB_ARGS(DB_INT(a.id)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	const char *today = ctx_today(ctx);
+	xmlNodePtr ml = px_el(root, "memberships");
+	for (size_t i = 0; i < r.rows; i++) {
+		xmlNodePtr m = px_el(ml, "membership");
+		px_attr(m, "id", db_cell(&r, i, 0));
+		px_attr(m, "code", db_cell(&r, i, 1));
+		px_attr(m, "opened-on", db_cell(&r, i, 3));
+		const char *closed = db_cell(&r, i, 4);
+		if (closed)
+			px_attr(m, "closed-on", closed);
+		px_attr(m, "open", closed && strcmp(closed, today) <= 0 ? "0" : "1");
+	}
+	return 0;
+}
+
+int hab_user_groups_post(struct portal_ctx *ctx)
+{
+	int rc = hab_user_groups_get(ctx);
+	if (rc)
+		return rc;
+	xmlNodePtr root = xmlDocGetRootElement(ctx->page);
+	page_form_values(root, &ctx->req->form);
+	long long account = ctx_param_id(ctx, "id");
+	long long group = hab_id_value(hab_trimmed(ctx, "groupe"));
+	const char *opened = NULL, *closed = NULL, *err;
+	const char *in = hab_trimmed(ctx, "date_ouverture");
+	if (!*in)
+		page_error(root, "date_ouverture", "Saisissez la date d'ouverture.");
+	else if ((err = hab_read_date(ctx, in, &opened)))
+		page_error(root, "date_ouverture", err);
+	if ((err = hab_read_date(ctx, hab_trimmed(ctx, "date_cloture"), &closed)))
+		page_error(root, "date_cloture", err);
+	else if (closed && opened && strcmp(closed, opened) <= 0)
+		page_error(root, "date_cloture", "La date de clôture doit suivre la date d'ouverture.");
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_GROUP, DB_ARGS(DB_INT(group)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	if (r.rows != 1)
+		page_error(root, "groupe", "Choisissez un groupe.");
+	if (page_error_count(root))
+		return 0;
+	const char *code = db_cell(&r, 0, 1);
+	if ((st = db_begin(ctx->db)) != DB_OK)
+		return db_http_status(st);
+	st = db_query(ctx->db, ctx->arena, SQL_MEMBERSHIP_OVERLAP,
+		      DB_ARGS(DB_INT(account), DB_INT(group), DB_TEXT(opened), DB_TEXT(closed),
+			      DB_TEXT(closed)),
+		      &r);
+	if (st == DB_OK && db_cell_int(&r, 0, 0) > 0) {
+		db_rollback(ctx->db);
+		page_error(root, "groupe", "L'utilisateur appartient déjà à ce groupe à ces dates.");
+		return 0;
+	}
+	uint64_t id = 0;
+	if (st == DB_OK)
+		st = db_exec(ctx->db, SQL_MEMBERSHIP_INSERT,
+			     DB_ARGS(DB_INT(group), DB_INT(account), DB_TEXT(opened), DB_TEXT(closed),
+				     DB_INT(ctx_account_id(ctx))),
+			     NULL, &id);
+	if (st == DB_OK &&
+	    hab_audit(ctx, "group_member.added", "account", account,
+		      arena_printf(ctx->arena, "after: group=%s opened_on=%s closed_on=%s", code,
+				   opened, closed ? closed : "")))
+		st = DB_ERROR;
+	if (st != DB_OK) {
+		db_rollback(ctx->db);
+		return db_http_status(st);
+	}
+	if ((st = db_commit(ctx->db)) != DB_OK)
+		return db_http_status(st);
+	ctx_flash(ctx, "success",
+		  arena_printf(ctx->arena, "L'utilisateur a été ajouté au groupe %s.", code));
+	return ctx_redirect(ctx,
+			    arena_printf(ctx->arena, "/habilitations/utilisateur/%lld/groupes", account));
+}
+
+int hab_membership_close_post(struct portal_ctx *ctx)
+{
+	struct hab_caller c;
+	int rc = hab_caller_load(ctx, &c);
+	if (rc)
+		return rc;
+	long long id = ctx_param_id(ctx, "id");
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_MEMBERSHIP, DB_ARGS(DB_INT(id)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	if (r.rows != 1)
+		return hab_refuse(ctx, "group_member", id);
+	struct hab_account a;
+	if ((rc = hab_account_in_scope(ctx, &c, db_cell_int(&r, 0, 1), &a)))
+		return rc;
+	if (hab_account_manageable(ctx, &c, &a) != 1)
+		return hab_refuse(ctx, "group_member", id);
+	const char *today = ctx_today(ctx);
+	if ((st = db_begin(ctx->db)) != DB_OK)
+		return db_http_status(st);
+	uint64_t n = 0;
+	st = db_exec(ctx->db, SQL_MEMBERSHIP_CLOSE, DB_ARGS(DB_TEXT(today), DB_INT(id), DB_TEXT(today)),
+		     &n, NULL);
+	if (st == DB_OK && n &&
+	    hab_audit(ctx, "group_member.closed", "account", a.id,
+		      arena_printf(ctx->arena, "group=%s before: closed_on=%s; after: closed_on=%s",
+				   db_cell(&r, 0, 4), db_cell(&r, 0, 3) ? db_cell(&r, 0, 3) : "",
+				   today)))
+		st = DB_ERROR;
+	if (st != DB_OK) {
+		db_rollback(ctx->db);
+		return db_http_status(st);
+	}
+	if ((st = db_commit(ctx->db)) != DB_OK)
+		return db_http_status(st);
+	ctx_flash(ctx, "success", "L'appartenance au groupe est close.");
+	return ctx_redirect(ctx,
+			    arena_printf(ctx->arena, "/habilitations/utilisateur/%lld/groupes", a.id));
+}
