@@ -56,8 +56,9 @@ struct stats_table {
  * out of reach: a partner user without an active habilitation on it, an
  * agent of another Caf), or 500/503. */
 int stats_load_facility(struct portal_ctx *ctx, long long id, struct stats_facility *f);
-/* Binds of the REACH condition: account id and Caf id (0 for a partner). */
-long long stats_reach_caf(const struct portal_ctx *ctx);
+/* A Caf agent (sees his Caf's facilities) rather than a partner user (sees
+ * those of his habilitations). */
+int stats_is_caf_agent(const struct portal_ctx *ctx);
 const char *stats_kind_label(enum stats_kind k);
 
 /* stats_table.c */
@@ -71,6 +72,8 @@ int stats_load_table(struct portal_ctx *ctx, const struct stats_facility *f, int
  * first, without duplicates; *def the year to show when none is asked. */
 int stats_facility_years(struct portal_ctx *ctx, const struct stats_facility *f, int **years,
 			 size_t *n, int *def);
+/* Years with validated actual declarations anywhere, newest first. */
+int stats_actual_years(struct portal_ctx *ctx, int **years, size_t *n);
 /* "exercice" parameter: a year in range, or 0. */
 int stats_parse_year(const char *s);
 

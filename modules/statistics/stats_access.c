@@ -21,15 +21,10 @@ const char *stats_kind_label(enum stats_kind k)
 	return "";
 }
 
-static int is_caf_agent(const struct portal_ctx *ctx)
+int stats_is_caf_agent(const struct portal_ctx *ctx)
 {
 	const struct session *s = ctx->session;
 	return s && s->account_kind && strcmp(s->account_kind, "caf") == 0;
-}
-
-long long stats_reach_caf(const struct portal_ctx *ctx)
-{
-	return is_caf_agent(ctx) ? ctx->session->caf_id : 0;
 }
 
 int stats_load_facility(struct portal_ctx *ctx, long long id, struct stats_facility *f)
@@ -60,7 +55,7 @@ int stats_load_facility(struct portal_ctx *ctx, long long id, struct stats_facil
 		return 404;
 	f->kind = (enum stats_kind)k;
 
-	if (is_caf_agent(ctx))
+	if (stats_is_caf_agent(ctx))
 		return f->caf_id == s->caf_id ? 0 : 404;
 	const char *today = ctx_today(ctx);
 	st = db_query(ctx->db, ctx->arena, SQL_STATS_HAS_HABILITATION,

@@ -18,34 +18,34 @@
 
 int stats_publish_get(struct portal_ctx *ctx)
 {
-	struct db_result a, p;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_STATS_ACTUAL_YEARS, DB_NOARGS, &a);
-	if (st == DB_OK)
-		st = db_query(ctx->db, ctx->arena, SQL_STATS_PUBLICATIONS, DB_NOARGS, &p);
+	int *a;
+	size_t na;
+	struct db_result p;
+	int rc = stats_actual_years(ctx, &a, &na);
+	if (rc)
+		return rc;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_STATS_PUBLICATIONS, DB_NOARGS, &p);
 	if (st != DB_OK)
 		return db_http_status(st);
 	xmlNodePtr root = page_new(ctx, "statistics/publier");
 	xmlNodePtr ys = px_el(root, "years");
-	/* every year with validated actuals, and published years that lost them */
-	for (int pass = 0; pass < 2; pass++) {
-		const struct db_result *src = pass ? &p : &a;
-		for (size_t i = 0; i < src->rows; i++) {
-			long long y = db_cell_int(src, i, 0);
-			int seen = 0;
-			for (size_t j = 0; pass && j < a.rows; j++)
-				seen |= db_cell_int(&a, j, 0) == y;
-			if (seen)
+	/* every year with validated actuals, then published years that lost them */
+	for (size_t k = 0; k < na + p.rows; k++) {
+		long long y = k < na ? a[k] : db_cell_int(&p, k - na, 0);
+		int seen = 0;
+		for (size_t j = 0; k >= na && j < na; j++)
+			seen |= a[j] == y;
+		if (seen)
+			continue;
+		xmlNodePtr n = px_el(ys, "year");
+		px_attr_int(n, "value", y);
+		for (size_t j = 0; j < p.rows; j++) {
+			if (db_cell_int(&p, j, 0) != y)
 				continue;
-			xmlNodePtr n = px_el(ys, "year");
-			px_attr_int(n, "value", y);
-			for (size_t j = 0; j < p.rows; j++) {
-				if (db_cell_int(&p, j, 0) != y)
-					continue;
-				char d[32];
-				clock_format_datetime((time_t)db_cell_int(&p, j, 1), d, sizeof d);
-				px_attr(n, "published-on", d);
-				px_attr(n, "declarations", db_cell(&p, j, 2));
-			}
+			char d[32];
+			clock_format_datetime((time_t)db_cell_int(&p, j, 1), d, sizeof d);
+			px_attr(n, "published-on", d);
+			px_attr(n, "declarations", db_cell(&p, j, 2));
 		}
 	}
 	return 0;

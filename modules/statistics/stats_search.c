@@ -39,20 +39,24 @@ static const char *like_pattern(struct portal_ctx *ctx, const char *s)
 	return p;
 }
 
+/* The year list: years with validated actuals and published years. */
 static int year_options(struct portal_ctx *ctx, xmlNodePtr root)
 {
-	struct db_result a, p;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_STATS_ACTUAL_YEARS, DB_NOARGS, &a);
-	if (st == DB_OK)
-		st = db_query(ctx->db, ctx->arena, SQL_STATS_PUBLICATIONS, DB_NOARGS, &p);
+	int *a;
+	size_t na;
+	struct db_result p;
+	int rc = stats_actual_years(ctx, &a, &na);
+	if (rc)
+		return rc;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_STATS_PUBLICATIONS, DB_NOARGS, &p);
 	if (st != DB_OK)
 		return db_http_status(st);
 	xmlNodePtr ys = px_el(root, "years");
 	/* both lists are newest first: merge them */
 	size_t i = 0, j = 0;
 	long long last = -1;
-	while (i < a.rows || j < p.rows) {
-		long long ya = i < a.rows ? db_cell_int(&a, i, 0) : -1;
+	while (i < na || j < p.rows) {
+		long long ya = i < na ? a[i] : -1;
 		long long yp = j < p.rows ? db_cell_int(&p, j, 0) : -1;
 		long long y = ya > yp ? ya : yp;
 		if (ya == y)
@@ -94,12 +98,17 @@ int stats_search(struct portal_ctx *ctx)
 	const char *today = ctx_today(ctx);
 	struct db_param yp = year ? DB_INT(year) : DB_NULL;
 	struct db_result r;
-	enum db_status st = db_query(
-		ctx->db, ctx->arena, SQL_STATS_SEARCH,
-		DB_ARGS(yp, yp, DB_INT(s->account_id), DB_TEXT(today), DB_TEXT(today),
-			DB_INT(stats_reach_caf(ctx)), DB_TEXT(name), DB_TEXT(name), DB_TEXT(city),
-			DB_TEXT(city), yp, yp),
-		&r);
+	enum db_status st;
+	if (stats_is_caf_agent(ctx))
+		st = db_query(ctx->db, ctx->arena, SQL_STATS_SEARCH_CAF,
+			      DB_ARGS(yp, yp, yp, DB_INT(s->caf_id), DB_TEXT(name), DB_TEXT(name),
+				      DB_TEXT(city), DB_TEXT(city), yp, yp),
+			      &r);
+	else
+		st = db_query(ctx->db, ctx->arena, SQL_STATS_SEARCH_PARTNER,
+			      DB_ARGS(yp, yp, yp, DB_INT(s->account_id), DB_TEXT(today), DB_TEXT(today),
+				      DB_TEXT(name), DB_TEXT(name), DB_TEXT(city), DB_TEXT(city), yp, yp),
+			      &r);
 	if (st != DB_OK)
 		return db_http_status(st);
 

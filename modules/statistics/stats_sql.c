@@ -11,11 +11,6 @@
 	h ".starts_on <= ? AND (" h ".ends_on IS NULL OR " h ".ends_on > ?) " \
 	"AND (" h ".role <> 'approver' OR " h ".validation = 'validated')"
 
-/* Parameters: account id, today, today, caf id (0 for a partner user). */
-#define REACH(f) \
-	"(EXISTS (SELECT 1 FROM habilitation h WHERE h.facility_id = " f ".id AND h.account_id = ? " \
-	"AND " ACTIVE_HAB("h") ") OR " f ".caf_id = ?)"
-
 #define VALIDATED_ACTUAL(d) \
 	d ".type = 'actual' AND " d ".state = 'validated' AND NOT EXISTS (SELECT 1 FROM declaration dn " \
 	"WHERE dn.facility_id = " d ".facility_id AND dn.fiscal_year = " d ".fiscal_year " \
@@ -64,11 +59,12 @@ const char SQL_STATS_PUBLICATIONS[] =
 const char SQL_STATS_PUBLICATION[] =
 	"SELECT published_at FROM stats_publication WHERE fiscal_year = ?";
 
-/* Years that have validated actual declarations anywhere (the publishing
- * form and the search's year list). */
-const char SQL_STATS_ACTUAL_YEARS[] =
-	"SELECT DISTINCT fiscal_year FROM declaration WHERE type = 'actual' AND state = 'validated' "
-	"ORDER BY fiscal_year DESC";
+/* The newest year below ? with validated actual declarations anywhere: one
+ * index dive on (type, state, fiscal_year); called down the years to list
+ * them (a DISTINCT would read the whole index). */
+const char SQL_STATS_ACTUAL_YEAR_BELOW[] =
+	"SELECT MAX(fiscal_year) FROM declaration WHERE type = 'actual' AND state = 'validated' "
+	"AND fiscal_year < ?";
 
 const char SQL_STATS_FACILITY[] =
 	"SELECT f.id, f.code, f.kind, f.name, f.postal_code, f.city, f.department, f.caf_id, "
@@ -90,32 +86,44 @@ const char SQL_STATS_FACILITY_ACTUAL_STATE[] =
 	"SELECT state FROM declaration WHERE facility_id = ? AND fiscal_year = ? AND type = 'actual' "
 	"ORDER BY version DESC LIMIT 1";
 
-/* The values of the facility's validated actual declaration of a year. */
+/* The values of the facility's validated actual declaration of a year,
+ * one row per field (the C maps the codes). */
 const char SQL_STATS_FACILITY_VALUES[] =
-	"SELECT d.id, " PIVOT_COLUMNS " "
-	"FROM declaration d "
+	"SELECT v.field_code, v.value_scaled FROM declaration d "
 	"JOIN declaration_value v ON v.declaration_id = d.id AND v.field_code IN " PIVOT_CODES " "
-	"WHERE d.facility_id = ? AND d.fiscal_year = ? AND " VALIDATED_ACTUAL("d") " "
-	"GROUP BY d.id";
+	"WHERE d.facility_id = ? AND d.fiscal_year = ? AND " VALIDATED_ACTUAL("d");
 
-/* Published averages of a year and kind: the nation and one department. */
+/* Published averages of a year and kind: the nation and one department
+ * (two ranges of the unique key). */
 const char SQL_STATS_AVERAGES[] =
 	"SELECT scope, indicator, mean_scaled, median_scaled, facility_count "
 	"FROM reference_average WHERE fiscal_year = ? AND kind = ? "
-	"AND (scope = 'national' OR (scope = 'department' AND department = ?))";
+	"AND ((scope = 'national' AND department_key = '') "
+	"OR (scope = 'department' AND department_key = ?))";
 
 /* Search (fiche 12): name, city, fiscal year. With a year, only the
  * facilities with a validated actual declaration that year, each with
- * whether averages exist for it. Parameters: year x2, reach (4), name x2,
- * city x2, year x2. */
-const char SQL_STATS_SEARCH[] =
-	"SELECT f.id, f.name, f.kind, f.postal_code, f.city, f.department, p.name, "
-	"(? IS NOT NULL AND EXISTS (SELECT 1 FROM reference_average r WHERE r.fiscal_year = ? "
-	" AND r.kind = f.kind AND r.mean_scaled IS NOT NULL "
-	" AND (r.scope = 'national' OR r.department = f.department))) "
+ * whether a mean exists for it (national or its department). Two
+ * statements so each is driven by its index: a partner user's
+ * habilitations, a Caf agent's Caf. Parameters: year x3, then the scope
+ * (account, today, today | caf id), then name x2, city x2, year x2. */
+#define SEARCH_COLUMNS \
+	"SELECT f.id, f.name, f.kind, f.postal_code, f.city, f.department, p.name, " \
+	"(? IS NOT NULL AND (EXISTS (SELECT 1 FROM reference_average r WHERE r.fiscal_year = ? " \
+	" AND r.kind = f.kind AND r.scope = 'national' AND r.department_key = '' " \
+	" AND r.mean_scaled IS NOT NULL) OR EXISTS (SELECT 1 FROM reference_average r " \
+	" WHERE r.fiscal_year = ? AND r.kind = f.kind AND r.scope = 'department' " \
+	" AND r.department_key = f.department AND r.mean_scaled IS NOT NULL))) " \
 	"FROM facility f JOIN partner p ON p.id = f.partner_id "
-	"WHERE " REACH("f") " "
-	"AND (? IS NULL OR f.name LIKE ?) AND (? IS NULL OR f.city LIKE ?) "
-	"AND (? IS NULL OR EXISTS (SELECT 1 FROM declaration d WHERE d.facility_id = f.id "
-	" AND d.fiscal_year = ? AND d.type = 'actual' AND d.state = 'validated')) "
-	"ORDER BY f.name, f.id LIMIT 201";
+#define SEARCH_FILTERS \
+	"AND (? IS NULL OR f.name LIKE ?) AND (? IS NULL OR f.city LIKE ?) " \
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM declaration d WHERE d.facility_id = f.id " \
+	" AND d.fiscal_year = ? AND d.type = 'actual' AND d.state = 'validated')) " \
+	"ORDER BY f.name, f.id LIMIT 201"
+
+const char SQL_STATS_SEARCH_PARTNER[] =
+	SEARCH_COLUMNS
+	"WHERE f.id IN (SELECT h.facility_id FROM habilitation h WHERE h.account_id = ? AND "
+	ACTIVE_HAB("h") ") " SEARCH_FILTERS;
+
+const char SQL_STATS_SEARCH_CAF[] = SEARCH_COLUMNS "WHERE f.caf_id = ? " SEARCH_FILTERS;

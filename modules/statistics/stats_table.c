@@ -38,7 +38,12 @@ static int load_values(struct portal_ctx *ctx, const struct stats_facility *f, s
 	}
 	t->has_actual = 1;
 	struct stats_input in;
-	stats_input_from_cells(&in, &r.cells[1]);
+	memset(&in, 0, sizeof(in));
+	for (size_t i = 0; i < r.rows; i++) {
+		int field = stats_field_from_code(db_cell(&r, i, 0));
+		if (field >= 0 && db_cell(&r, i, 1))
+			stats_input_set(&in, (enum stats_field)field, db_cell_int(&r, i, 1));
+	}
 	for (size_t i = 0; i < t->nrows; i++)
 		t->rows[i].facility = stats_compute(t->rows[i].ind, &in);
 	return 0;
@@ -97,6 +102,28 @@ int stats_load_table(struct portal_ctx *ctx, const struct stats_facility *f, int
 	if (rc)
 		return rc;
 	t->missing = stats_missing_of(t->has_actual, t->has_department, t->has_national);
+	return 0;
+}
+
+int stats_actual_years(struct portal_ctx *ctx, int **years, size_t *n)
+{
+	enum { MAX_YEARS = STATS_YEAR_MAX - STATS_YEAR_MIN + 1 };
+	int *ys = arena_alloc(ctx->arena, MAX_YEARS * sizeof(int));
+	size_t k = 0;
+	long long below = STATS_YEAR_MAX + 1;
+	while (k < MAX_YEARS) {
+		struct db_result r;
+		enum db_status st = db_query(ctx->db, ctx->arena, SQL_STATS_ACTUAL_YEAR_BELOW,
+					     DB_ARGS(DB_INT(below)), &r);
+		if (st != DB_OK)
+			return db_http_status(st);
+		if (r.rows != 1 || !db_cell(&r, 0, 0))
+			break;
+		below = db_cell_int(&r, 0, 0);
+		ys[k++] = (int)below;
+	}
+	*years = ys;
+	*n = k;
 	return 0;
 }
 

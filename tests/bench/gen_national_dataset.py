@@ -19,6 +19,8 @@ Deterministic for a given --seed. Python 3 standard library only.
 
   tests/bench/gen_national_dataset.py --database portail_bench \\
       --client-args "--socket=var/mariadb.sock -uroot" [--first-year 2021]
+  tests/bench/gen_national_dataset.py --client scripts/portalctl \\
+      --client-args "--instance bench sql" --database ""      # a portalctl instance
   tests/bench/gen_national_dataset.py --out DIR --no-load   # files only
 """
 import argparse
@@ -257,7 +259,9 @@ def main():
     print("generated %d facilities, %d declarations in %s" % (nfac, ndecl, out_dir))
     if args.no_load:
         return 0
-    cmd = [args.client] + shlex.split(args.client_args) + ["--local-infile=1", args.database]
+    cmd = [args.client] + shlex.split(args.client_args) + ["--local-infile=1"]
+    if args.database:  # empty when the client names it (portalctl sql)
+        cmd.append(args.database)
     with open(os.path.join(out_dir, "load.sql"), encoding="utf-8") as f:
         r = subprocess.run(cmd, stdin=f)
     if r.returncode != 0:
