@@ -190,6 +190,7 @@
       <xsl:variable name="fv"><xsl:call-template name="facility-value"><xsl:with-param name="i" select="."/></xsl:call-template></xsl:variable>
       <xsl:variable name="dv"><xsl:call-template name="ref-text"><xsl:with-param name="r" select="department"/></xsl:call-template></xsl:variable>
       <xsl:variable name="nv"><xsl:call-template name="ref-text"><xsl:with-param name="r" select="national"/></xsl:call-template></xsl:variable>
+      <h3 class="fr-h6 fr-mb-1w"><xsl:value-of select="@label"/></h3>
       <div class="fr-grid-row fr-grid-row--gutters fr-mb-3w" id="{$id}">
         <div class="fr-col-12 fr-col-md-7">
           <svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 480 120" width="100%"
