@@ -244,3 +244,14 @@ const char SQL_FACILITY_INSERT[] =
 	"department, places, opened_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 const char SQL_SITE_INSERT[] =
 	"INSERT INTO site (facility_id, name, city, opened_on) VALUES (?, ?, ?, ?)";
+
+/* ---------------------------------------------------------------- CSV import */
+const char SQL_IMPORT_CAF[] = "SELECT id FROM caf WHERE code = ?";
+const char SQL_IMPORT_PARTNER_TYPE[] = "SELECT id FROM partner_type WHERE code = ?";
+const char SQL_IMPORT_PARTNER[] = "SELECT id FROM partner WHERE caf_id = ? AND name = ?";
+const char SQL_IMPORT_CONVENTION[] =
+	"SELECT id, caf_id, partner_id FROM convention WHERE label = ? ORDER BY id LIMIT 2";
+const char SQL_IMPORT_FACILITY[] = "SELECT id FROM facility WHERE code = ?";
+const char SQL_IMPORT_SITE_INSERT[] =
+	"INSERT INTO site (facility_id, name, address, postal_code, city, opened_on) "
+	"VALUES (?, ?, ?, ?, ?, ?)";

@@ -65,5 +65,11 @@ extern const char SQL_CONVENTION_INSERT[];
 extern const char SQL_SERVICE_INSERT[];
 extern const char SQL_FACILITY_INSERT[];
 extern const char SQL_SITE_INSERT[];
+extern const char SQL_IMPORT_CAF[];
+extern const char SQL_IMPORT_PARTNER_TYPE[];
+extern const char SQL_IMPORT_PARTNER[];
+extern const char SQL_IMPORT_CONVENTION[];
+extern const char SQL_IMPORT_FACILITY[];
+extern const char SQL_IMPORT_SITE_INSERT[];
 
 #endif
