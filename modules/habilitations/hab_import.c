@@ -45,6 +45,14 @@ static int row(struct db *db, struct arena *a, const struct hab_csv_result *r, s
 			fprintf(err, "Ligne %zu : type d'organisme « %s » inconnu\n", line, V("type"));
 			return ref == -2 ? -1 : 1;
 		}
+		long long same = lookup(db, a, SQL_IMPORT_PARTNER, DB_ARGS(DB_INT(caf), DB_TEXT(V("nom"))));
+		if (same != 0) {
+			if (same == -2)
+				return -1;
+			fprintf(err, "Ligne %zu : le partenaire « %s » existe déjà dans cette Caf\n", line,
+				V("nom"));
+			return 1;
+		}
 		st = db_exec(db, SQL_PARTNER_INSERT,
 			     DB_ARGS(DB_INT(caf), DB_INT(ref), DB_TEXT(V("nom")), DB_TEXT(V("siret")),
 				     DB_TEXT(V("adresse")), DB_TEXT(V("code_postal")),
