@@ -27,7 +27,7 @@ static int scope_choices(struct portal_ctx *ctx, const struct hab_caller *c, xml
 	const char *today = ctx_today(ctx);
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_ASSIGN_CHOICES,
-				     DB_ARGS(DB_INT(partner), DB_TEXT(today), DB_TEXT(kind),
+				     DB_ARGS(DB_TEXT(today), DB_INT(partner), DB_TEXT(kind),
 					     DB_TEXT(kind), DB_TEXT(nature), DB_TEXT(nature),
 					     DB_TEXT(today)),
 				     &r);
@@ -253,6 +253,26 @@ int hab_assign_post(struct portal_ctx *ctx)
 		if (!id || (sites && !site))
 			return 400;
 		targets[nt++] = (struct target){id, site};
+	}
+	if (ctx_form(ctx, "toutes") && partner) {
+		/* "Sélectionner toutes les activités": every choice the page offered */
+		xmlNodePtr l = NULL;
+		for (xmlNodePtr e = root->children; e; e = e->next)
+			if (e->type == XML_ELEMENT_NODE && xmlStrcmp(e->name, BAD_CAST "choices") == 0)
+				l = e;
+		size_t count = 0;
+		for (xmlNodePtr e = l ? l->children : NULL; e; e = e->next)
+			count++;
+		targets = arena_zalloc(ctx->arena, (count + 1) * sizeof(*targets));
+		nt = 0;
+		for (xmlNodePtr e = l ? l->children : NULL; e; e = e->next) {
+			xmlChar *f = xmlGetProp(e, BAD_CAST "facility-id");
+			xmlChar *st = xmlGetProp(e, BAD_CAST "site-id");
+			targets[nt++] = (struct target){hab_id_value((const char *)f),
+							 st ? hab_id_value((const char *)st) : 0};
+			xmlFree(f);
+			xmlFree(st);
+		}
 	}
 	if (nt == 0)
 		page_error(root, field,

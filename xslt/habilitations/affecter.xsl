@@ -59,6 +59,12 @@
             <span class="fr-hint-text">La sélection d'au moins une <xsl:choose><xsl:when test="$ch/@of = 'sites'">lieu d'implantation</xsl:when><xsl:otherwise>activité</xsl:otherwise></xsl:choose> est obligatoire.</span>
           </legend>
           <xsl:if test="not($ch/choice)"><p>Aucune activité ne correspond à ces critères dans votre périmètre.</p></xsl:if>
+          <xsl:if test="$ch/choice">
+            <div class="fr-fieldset__element"><div class="fr-checkbox-group">
+              <input type="checkbox" id="f-toutes" name="toutes" value="1"/>
+              <label class="fr-label" for="f-toutes">Sélectionner <xsl:choose><xsl:when test="$ch/@of = 'sites'">tous les lieux d'implantation</xsl:when><xsl:otherwise>toutes les activités</xsl:otherwise></xsl:choose></label>
+            </div></div>
+          </xsl:if>
           <xsl:for-each select="$ch/choice">
             <xsl:variable name="v"><xsl:choose><xsl:when test="$ch/@of = 'sites'"><xsl:value-of select="concat(@facility-id, ':', @site-id)"/></xsl:when><xsl:otherwise><xsl:value-of select="@facility-id"/></xsl:otherwise></xsl:choose></xsl:variable>
             <div class="fr-fieldset__element"><div class="fr-checkbox-group">
