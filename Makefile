@@ -12,11 +12,11 @@ CC ?= cc
 # A sanitizer build of the unit tests: SANITIZER=address,undefined (default).
 SANITIZER ?= address,undefined
 
+, := ,
 ifneq ($(filter-out address undefined address$(,)undefined,$(SANITIZER)),)
 $(error SANITIZER must be address, undefined or address,undefined)
 endif
 
-, := ,
 BUILD := build
 CORE_PKGS := fcgi libmariadb libxml-2.0 libxslt libexslt libsodium
 CORE_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null)
