@@ -63,7 +63,7 @@ FORCE:
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/.flags
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(foreach p,$(PKGS_$(word 2,$(subst /, ,$<))),$(shell $(PKG_CONFIG) --cflags $(p))) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(if $(filter $(word 2,$(subst /, ,$<)),$(MODULES)),-fvisibility=hidden) $(foreach p,$(PKGS_$(word 2,$(subst /, ,$<))),$(shell $(PKG_CONFIG) --cflags $(p))) -c $< -o $@
 
 $(BUILD)/san/%.o: %.c $(BUILD)/.flags
 	@mkdir -p $(dir $@)
