@@ -315,6 +315,31 @@ class FoundationTest(unittest.TestCase):
                 self.assertEqual(loop.failures, [], "%s: %d of %d requests failed"
                                  % (m, len(loop.failures), loop.count))
 
+    def test_portalctl_restart__under_request_loop__zero_failures(self):
+        self.need("auth")
+        old = host_pid("auth")
+        with Loop(["/auth/sante", "/auth/connexion"]) as loop:
+            time.sleep(0.5)
+            portalctl("restart", "auth")
+            time.sleep(0.5)
+        print("  auth: %d requests during the restart, %d failed"
+              % (loop.count, len(loop.failures)))
+        new = host_pid("auth")
+        self.assertNotEqual(old, new)
+        self.assertFalse(alive(old), "the old host is still running")
+        self.assertTrue(alive(new))
+        self.assertGreater(loop.count, 20)
+        self.assertEqual(loop.failures[:5], [], "%d of %d requests failed"
+                         % (len(loop.failures), loop.count))
+        self.assertEqual(Client(URL).get("/auth/sante").status, 200)
+
+    def test_portalctl_status__all_running__exit_0(self):
+        p = subprocess.run([PORTALCTL, "--instance", INSTANCE, "status"], cwd=ROOT,
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        for m in built_modules():
+            self.assertRegex(p.stdout, r"(?m)^%s +running +pid=\d+ +workers=[1-9]" % m)
+
     def test_worker_sigkill__next_requests_succeed_and_worker_respawned(self):
         self.need("auth")
         pid = host_pid("auth")
