@@ -122,7 +122,7 @@ static int cmd_create_admin(struct admin *ad, int argc, char **argv)
 	time_t now = portal_now();
 	/* Logins like the seeds' (ENF0780001): ENF, the department on three
 	 * characters, a number. A concurrent creation takes the next one. */
-	char prefix[16], like[20], login[21];
+	char prefix[16], like[20], login[48];
 	snprintf(prefix, sizeof prefix, "ENF%03d", atoi(dept ? dept : "0"));
 	snprintf(like, sizeof like, "%s%%", prefix);
 	uint64_t id = 0;

@@ -149,7 +149,7 @@ static void variation(const struct decl_control_input *in, const struct decl_thr
 static void activity_eaje(const struct decl_control_input *in, const struct decl_thresholds *t,
 			  struct decl_control_list *out, struct fmt *f)
 {
-	int64_t performed, invoiced, places, days, hours_day;
+	int64_t performed = 0, invoiced = 0, places = 0, days = 0, hours_day = 0;
 	int has_p = decl_vals_get(in->cur, "hours_performed", &performed);
 	int has_i = decl_vals_get(in->cur, "hours_invoiced", &invoiced);
 	if (has_p && has_i && invoiced < performed)

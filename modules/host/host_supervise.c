@@ -79,7 +79,7 @@ static void write_state(struct supervisor *s)
 {
 	if (!s->o->pid_file)
 		return;
-	char path[1100], tmp[1100];
+	char path[1100], tmp[1200];
 	snprintf(path, sizeof path, "%s.status", s->o->pid_file);
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	FILE *f = fopen(tmp, "w");
