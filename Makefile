@@ -63,11 +63,13 @@ FORCE:
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/.flags
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(if $(filter $(word 2,$(subst /, ,$<)),$(MODULES)),-fvisibility=hidden) $(foreach p,$(PKGS_$(word 2,$(subst /, ,$<))),$(shell $(PKG_CONFIG) --cflags $(p))) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) $(if $(filter $(word 2,$(subst /, ,$<)),$(MODULES)),-fvisibility=hidden) $(foreach p,$(PKGS_$(word 2,$(subst /, ,$<))),$(shell $(PKG_CONFIG) --cflags $(p))) -c $< -o $@
 
 $(BUILD)/san/%.o: %.c $(BUILD)/.flags
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_CFLAGS) $(foreach p,$(PKGS_$(word 2,$(subst /, ,$<))),$(shell $(PKG_CONFIG) --cflags $(p))) -c $< -o $@
+	@echo "  CC-SAN  $<"
+	@$(CC) $(SAN_CFLAGS) $(foreach p,$(PKGS_$(word 2,$(subst /, ,$<))),$(shell $(PKG_CONFIG) --cflags $(p))) -c $< -o $@
 
 $(BUILD)/lib/libportalcore.a: $(call obj,$(CORE_SRC))
 	@mkdir -p $(dir $@)
@@ -86,7 +88,7 @@ $(HOST_BIN): $(call obj,$(HOST_SRC)) $(BUILD)/lib/libportalcore.a
 # worker never sees a half-written file (SIGHUP picks up the new one).
 $(BUILD)/modules/%.so: $(BUILD)/.flags FORCE_MODULES
 	@mkdir -p $(dir $@)
-	@$(MAKE) --no-print-directory $(patsubst %.c,$(BUILD)/obj/%.o,$(call module_src,$*))
+	@$(MAKE) -s --no-print-directory $(patsubst %.c,$(BUILD)/obj/%.o,$(call module_src,$*))
 	$(CC) -shared -fvisibility=hidden -o $@.tmp $(patsubst %.c,$(BUILD)/obj/%.o,$(call module_src,$*)) \
 		$(foreach p,$(PKGS_$*),$(shell $(PKG_CONFIG) --libs $(p))) -lm
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
@@ -115,7 +117,7 @@ unit_dir = $(word 3,$(subst /, ,$(1)))
 
 $(BUILD)/test/%: tests/unit/%.c $(BUILD)/lib/libportalcore-san.a FORCE_UNIT
 	@mkdir -p $(dir $@)
-	@$(MAKE) --no-print-directory $(if $(filter-out core,$(call unit_dir,$<)),$(call sanobj,$(call module_src,$(call unit_dir,$<))))
+	@$(MAKE) -s --no-print-directory $(if $(filter-out core,$(call unit_dir,$<)),$(call sanobj,$(call module_src,$(call unit_dir,$<))))
 	$(CC) $(SAN_CFLAGS) $(foreach p,$(PKGS_$(call unit_dir,$<)),$(shell $(PKG_CONFIG) --cflags $(p))) \
 		-Itests/unit -o $@ $< $(if $(filter-out core,$(call unit_dir,$<)),$(call sanobj,$(call module_src,$(call unit_dir,$<)))) \
 		$(BUILD)/lib/libportalcore-san.a $(SAN_LDFLAGS) $(CORE_LIBS) \
@@ -139,6 +141,8 @@ stop:
 test: deps
 	$(MAKE) all $(if $(wildcard tests/bench/hello/hello.c),$(HELLO_BIN))
 	$(MAKE) unit
+	./tests/xslt/check
+	./tests/fuzz/run short
 	./tests/run-integration
 
 bench: deps

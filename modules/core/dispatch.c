@@ -193,6 +193,7 @@ static int guard(struct portal_ctx *ctx, const struct portal_route *r)
 		return 403;
 	if (is_method(ctx->req, "POST") && !csrf_valid(ctx)) {
 		log_info("csrf refused on %s", ctx->req->path);
+		ctx->error_reason = "csrf";
 		return 403;
 	}
 	return 0;

@@ -37,6 +37,7 @@ struct portal_ctx {
 	xmlDocPtr page;			/* set by page_new() */
 	const char *view;		/* stylesheet name, e.g. "auth/connexion" */
 	void *module_data;		/* what the module's init returned */
+	const char *error_reason;	/* refines an error page: "csrf" */
 };
 
 /* A handler returns 0 when it built the response (a page, a redirect or a

@@ -296,7 +296,10 @@ int page_render(struct page_cache *c, struct portal_ctx *ctx)
 void page_render_error(struct page_cache *c, struct portal_ctx *ctx, int status)
 {
 	xmlNodePtr root = page_new(ctx, "error");
-	px_attr_int(px_el(root, "error"), "status", status);
+	xmlNodePtr error = px_el(root, "error");
+	px_attr_int(error, "status", status);
+	if (ctx->error_reason)
+		px_attr(error, "reason", ctx->error_reason);
 	ctx->res->status = status;
 	if (page_render(c, ctx) != 0) {
 		static const char fallback[] =
