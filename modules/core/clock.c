@@ -1,5 +1,6 @@
 /* The portal's one clock. Tests fix it (unit) or shift it through a file
- * that only an instance with test_hooks = yes reads (integration). */
+ * that only an instance with test_hooks = yes reads (integration).
+ * Calendar output is local time (TZ, Europe/Paris unless set). */
 #include "clock.h"
 
 #include <stdio.h>
@@ -12,14 +13,16 @@
 static time_t fixed_now;
 static char offset_file[512];
 static long offset;
-static time_t offset_checked;
-static struct timespec offset_mtime;
+static struct stat offset_seen; /* identity of the file last read */
 
 void clock_configure(const struct portal_config *cfg)
 {
 	offset_file[0] = '\0';
 	offset = 0;
-	offset_checked = 0;
+	memset(&offset_seen, 0, sizeof offset_seen);
+	/* Dates are shown in the users' time zone, whatever the server's. */
+	setenv("TZ", config_get(cfg, "timezone", "Europe/Paris"), 0);
+	tzset();
 	if (config_bool(cfg, "test_hooks", 0)) {
 		const char *f = config_get(cfg, "clock_offset_file", NULL);
 		if (f)
@@ -32,21 +35,27 @@ void clock_set_fixed(time_t t)
 	fixed_now = t;
 }
 
-/* Re-reads the offset when the file changes (checked at most once a second). */
-static void refresh_offset(time_t real)
+static int same_file(const struct stat *x, const struct stat *y)
 {
-	if (!offset_file[0] || real == offset_checked)
+	return x->st_ino == y->st_ino && x->st_dev == y->st_dev && x->st_size == y->st_size &&
+	       x->st_mtim.tv_sec == y->st_mtim.tv_sec && x->st_mtim.tv_nsec == y->st_mtim.tv_nsec;
+}
+
+/* Test hooks only: a stat per call, a read when the file changed (the
+ * tests replace it by rename), so a jump is seen by the very next request. */
+static void refresh_offset(void)
+{
+	if (!offset_file[0])
 		return;
-	offset_checked = real;
 	struct stat st;
 	if (stat(offset_file, &st) != 0) {
 		offset = 0;
-		memset(&offset_mtime, 0, sizeof offset_mtime);
+		memset(&offset_seen, 0, sizeof offset_seen);
 		return;
 	}
-	if (st.st_mtim.tv_sec == offset_mtime.tv_sec && st.st_mtim.tv_nsec == offset_mtime.tv_nsec)
+	if (same_file(&st, &offset_seen))
 		return;
-	offset_mtime = st.st_mtim;
+	offset_seen = st;
 	FILE *f = fopen(offset_file, "r");
 	long v = 0;
 	if (f) {
@@ -61,9 +70,8 @@ time_t portal_now(void)
 {
 	if (fixed_now)
 		return fixed_now;
-	time_t real = time(NULL);
-	refresh_offset(real);
-	return real + offset;
+	refresh_offset();
+	return time(NULL) + offset;
 }
 
 void clock_format_date(time_t t, char *buf, size_t n)

@@ -137,31 +137,56 @@ enum request_status request_parse_urlencoded(struct arena *a, const struct reque
 	return REQUEST_OK;
 }
 
+/* Cookie names are RFC 6265 tokens; values printable ASCII without
+ * separators (our own cookies are base64url). Anything else is junk. */
+static int cookie_name_ok(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= 0x20 || c >= 0x7f || strchr("()<>@,;:\\\"/[]?={}", c))
+			return 0;
+	}
+	return 1;
+}
+
+static int cookie_value_ok(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= 0x20 || c >= 0x7f || c == '"' || c == ',' || c == ';' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
+
 enum request_status request_parse_cookies(struct arena *a, const struct request_limits *limits,
 					  const char *header, struct kv_list *out)
 {
 	const char *p = header;
 	while (p && *p) {
-		while (*p == ' ' || *p == ';')
+		while (*p == ' ' || *p == '\t' || *p == ';')
 			p++;
 		const char *end = strchr(p, ';');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		const char *eq = memchr(p, '=', len);
 		if (eq && eq > p) {
 			size_t nlen = (size_t)(eq - p);
-			while (nlen && p[nlen - 1] == ' ')
+			while (nlen && (p[nlen - 1] == ' ' || p[nlen - 1] == '\t'))
 				nlen--;
 			const char *v = eq + 1;
 			size_t vlen = len - (size_t)(v - p);
-			while (vlen && v[vlen - 1] == ' ')
+			while (vlen && (*v == ' ' || *v == '\t')) {
+				v++;
+				vlen--;
+			}
+			while (vlen && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t'))
 				vlen--;
 			if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"') {
 				v++;
 				vlen -= 2;
 			}
 			/* Junk cookies (other sites' or broken ones) are skipped, not fatal. */
-			if (nlen && vlen <= 4096 && utf8_valid(p, nlen) && utf8_valid(v, vlen) &&
-			    !memchr(v, '\0', vlen)) {
+			if (nlen && vlen <= 4096 && cookie_name_ok(p, nlen) && cookie_value_ok(v, vlen)) {
 				if (out->count >= limits->max_cookies)
 					return REQUEST_OK;
 				kv_add(a, out, arena_strndup(a, p, nlen), arena_strndup(a, v, vlen),
@@ -203,34 +228,95 @@ static const char *header(struct arena *a, request_getenv_fn get, void *env, con
 	return arena_strdup(a, v);
 }
 
+/* An HTTP method is a short run of uppercase letters. */
+static int method_ok(const char *m)
+{
+	size_t n = strlen(m);
+	if (n == 0 || n > 16)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (m[i] < 'A' || m[i] > 'Z')
+			return 0;
+	return 1;
+}
+
+/* nginx's $request_id is 32 hex digits; anything odd is replaced, since
+ * the id goes into every log line. */
+static const char *request_id(struct arena *a, request_getenv_fn get, void *env)
+{
+	const char *v = get("REQUEST_ID", env);
+	size_t n = v ? strlen(v) : 0;
+	int ok = n > 0 && n <= 64;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (v[i] >= '0' && v[i] <= '9') || (v[i] >= 'a' && v[i] <= 'z') ||
+		     (v[i] >= 'A' && v[i] <= 'Z') || v[i] == '-' || v[i] == '_';
+	if (ok)
+		return arena_strdup(a, v);
+	char id[32];
+	crypto_random_token(id, sizeof id, 12);
+	return arena_strdup(a, id);
+}
+
+/* The path, decoded once. REQUEST_URI is what the client sent (decoded
+ * here, strictly); DOCUMENT_URI and SCRIPT_NAME + PATH_INFO were already
+ * decoded by the server, so they are only checked. NULL: 400. */
+static const char *request_path(struct arena *a, request_getenv_fn get, void *env)
+{
+	const char *raw = get("REQUEST_URI", env);
+	if (raw) {
+		size_t len = strcspn(raw, "?#");
+		size_t n;
+		return decode(a, raw, len, 0, &n);
+	}
+	const char *path = get("DOCUMENT_URI", env);
+	if (!path) {
+		const char *script = env_or(get, env, "SCRIPT_NAME", "");
+		const char *info = env_or(get, env, "PATH_INFO", "");
+		path = arena_printf(a, "%s%s", script, info);
+		if (!*path)
+			path = "/";
+	}
+	return utf8_valid(path, strlen(path)) ? arena_strdup(a, path) : NULL;
+}
+
+/* application/x-www-form-urlencoded, optionally with parameters
+ * ("; charset=UTF-8"). */
+static int is_form_type(const char *ct)
+{
+	static const char FORM[] = "application/x-www-form-urlencoded";
+	size_t l = sizeof FORM - 1;
+	if (!ct || strncasecmp(ct, FORM, l) != 0)
+		return 0;
+	ct += l;
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	return *ct == '\0' || *ct == ';';
+}
+
 enum request_status request_parse(struct arena *a, const struct request_limits *limits,
 				  request_getenv_fn get, void *env, const char *body,
 				  size_t body_len, struct request *out)
 {
 	memset(out, 0, sizeof *out);
-	out->method = arena_strdup(a, env_or(get, env, "REQUEST_METHOD", "GET"));
+	/* The id first: even a refused request gets its log line. */
+	out->request_id = request_id(a, get, env);
 	out->remote_addr = header(a, get, env, "REMOTE_ADDR");
-	out->request_id = header(a, get, env, "REQUEST_ID");
-	if (!out->request_id) {
-		char id[32];
-		crypto_random_token(id, sizeof id, 12);
-		out->request_id = arena_strdup(a, id);
-	}
+	out->user_agent = header(a, get, env, "HTTP_USER_AGENT");
+	out->origin = header(a, get, env, "HTTP_ORIGIN");
+	out->sec_fetch_site = header(a, get, env, "HTTP_SEC_FETCH_SITE");
+	out->host = header(a, get, env, "HTTP_HOST");
+	out->content_type = header(a, get, env, "CONTENT_TYPE");
+	const char *https = get("HTTPS", env);
+	const char *proto = get("HTTP_X_FORWARDED_PROTO", env);
+	out->https = (https && (strcasecmp(https, "on") == 0 || strcmp(https, "1") == 0)) ||
+		     (proto && strcasecmp(proto, "https") == 0);
 
-	/* The path: DOCUMENT_URI (nginx, decoded) or the REQUEST_URI's path. */
-	const char *raw_path = get("REQUEST_URI", env);
-	const char *uri_path;
-	size_t uri_len;
-	if (raw_path) {
-		const char *q = strchr(raw_path, '?');
-		uri_path = raw_path;
-		uri_len = q ? (size_t)(q - raw_path) : strlen(raw_path);
-	} else {
-		uri_path = env_or(get, env, "DOCUMENT_URI", "/");
-		uri_len = strlen(uri_path);
-	}
-	size_t plen;
-	char *path = decode(a, uri_path, uri_len, 0, &plen);
+	const char *method = env_or(get, env, "REQUEST_METHOD", "GET");
+	if (!method_ok(method))
+		return REQUEST_BAD;
+	out->method = arena_strdup(a, method);
+
+	const char *path = request_path(a, get, env);
 	if (!path || !path_ok(path))
 		return REQUEST_BAD;
 	out->path = path;
@@ -245,23 +331,10 @@ enum request_status request_parse(struct arena *a, const struct request_limits *
 	if (cookie)
 		request_parse_cookies(a, limits, cookie, &out->cookies);
 
-	out->content_type = header(a, get, env, "CONTENT_TYPE");
-	out->user_agent = header(a, get, env, "HTTP_USER_AGENT");
-	out->origin = header(a, get, env, "HTTP_ORIGIN");
-	out->sec_fetch_site = header(a, get, env, "HTTP_SEC_FETCH_SITE");
-	out->host = header(a, get, env, "HTTP_HOST");
-	const char *https = get("HTTPS", env);
-	const char *proto = get("HTTP_X_FORWARDED_PROTO", env);
-	out->https = (https && (strcmp(https, "on") == 0 || strcmp(https, "1") == 0)) ||
-		     (proto && strcmp(proto, "https") == 0);
-
 	if (body_len > limits->max_body)
 		return REQUEST_TOO_LARGE;
 	if (body_len > 0) {
-		const char *ct = out->content_type ? out->content_type : "";
-		size_t l = strlen("application/x-www-form-urlencoded");
-		if (strncasecmp(ct, "application/x-www-form-urlencoded", l) != 0 ||
-		    (ct[l] != '\0' && ct[l] != ';'))
+		if (!is_form_type(out->content_type))
 			return REQUEST_UNSUPPORTED;
 		st = request_parse_urlencoded(a, limits, body, body_len, &out->form);
 		if (st != REQUEST_OK)

@@ -27,9 +27,22 @@ static int header_safe(const char *s)
 	return 1;
 }
 
+/* Header names are tokens: no ':' or space that would forge another header. */
+static int header_name_ok(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			return 0;
+	return 1;
+}
+
+/* A header with CR/LF in it is dropped: it is a bug or an attack. */
 void response_header(struct arena *a, struct response *r, const char *name, const char *value)
 {
-	if (!header_safe(name) || !header_safe(value))
+	if (!name || !value || !header_name_ok(name) || !header_safe(value))
 		return;
 	kv_add(a, &r->headers, name, value, strlen(value));
 }
@@ -45,7 +58,7 @@ static int cookie_value_safe(const char *s)
 void response_cookie(struct arena *a, struct response *r, const char *name, const char *value,
 		     long max_age, int https)
 {
-	if (!cookie_value_safe(name) || !cookie_value_safe(value))
+	if (!*name || !cookie_value_safe(name) || strchr(name, '=') || !cookie_value_safe(value))
 		return;
 	char *line;
 	if (max_age >= 0)
@@ -78,14 +91,15 @@ void response_redirect(struct arena *a, struct response *r, const char *location
 {
 	r->status = 303;
 	const char *target = response_is_local_path(location) ? location : "/";
+	r->body = NULL;
+	r->body_len = 0;
 	for (size_t i = 0; i < r->headers.count; i++)
 		if (strcmp(r->headers.items[i].name, "Location") == 0) {
 			r->headers.items[i].value = arena_strdup(a, target);
+			r->headers.items[i].value_len = strlen(target);
 			return;
 		}
-	response_header(a, r, "Location", target);
-	r->body = NULL;
-	r->body_len = 0;
+	response_header(a, r, "Location", arena_strdup(a, target));
 }
 
 void response_body(struct response *r, const char *content_type, const char *body, size_t len)
@@ -99,7 +113,13 @@ static const char *reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 201: return "Created";
+	case 204: return "No Content";
+	case 301: return "Moved Permanently";
+	case 302: return "Found";
 	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 401: return "Unauthorized";
 	case 400: return "Bad Request";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
@@ -116,6 +136,10 @@ static const char *reason(int status)
 
 char *response_serialize(struct arena *a, const struct response *r, size_t *len)
 {
+	const char *type = r->content_type && header_safe(r->content_type)
+				   ? r->content_type
+				   : "text/html; charset=utf-8";
+	int status = r->status >= 100 && r->status <= 999 ? r->status : 500;
 	const char *head = arena_printf(
 		a,
 		"Status: %d %s\r\n"
@@ -125,24 +149,27 @@ char *response_serialize(struct arena *a, const struct response *r, size_t *len)
 		"X-Frame-Options: DENY\r\n"
 		"Referrer-Policy: same-origin\r\n"
 		"Cross-Origin-Opener-Policy: same-origin\r\n"
-		"Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
+		"Cross-Origin-Resource-Policy: same-origin\r\n"
+		"Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\r\n"
 		"%s",
-		r->status, reason(r->status), r->content_type ? r->content_type : "text/plain",
-		CSP, r->no_store ? "Cache-Control: no-store\r\n" : "");
+		status, reason(status), type, CSP, r->no_store ? "Cache-Control: no-store\r\n" : "");
+	/* Sizes from the strings themselves: value_len may be stale if a
+	 * caller replaced a value in place. */
 	size_t total = strlen(head) + r->body_len + 64;
 	for (size_t i = 0; i < r->headers.count; i++)
-		total += strlen(r->headers.items[i].name) + r->headers.items[i].value_len + 4;
+		total += strlen(r->headers.items[i].name) + strlen(r->headers.items[i].value) + 4;
 	for (size_t i = 0; i < r->cookies.count; i++)
-		total += r->cookies.items[i].value_len + 16;
+		total += strlen(r->cookies.items[i].value) + 16;
 	char *out = arena_alloc(a, total);
 	size_t n = 0;
-	n += (size_t)sprintf(out + n, "%s", head);
+	n += (size_t)snprintf(out + n, total - n, "%s", head);
 	for (size_t i = 0; i < r->headers.count; i++)
-		n += (size_t)sprintf(out + n, "%s: %s\r\n", r->headers.items[i].name,
-				     r->headers.items[i].value);
+		n += (size_t)snprintf(out + n, total - n, "%s: %s\r\n", r->headers.items[i].name,
+				      r->headers.items[i].value);
 	for (size_t i = 0; i < r->cookies.count; i++)
-		n += (size_t)sprintf(out + n, "Set-Cookie: %s\r\n", r->cookies.items[i].value);
-	n += (size_t)sprintf(out + n, "Content-Length: %zu\r\n\r\n", r->body_len);
+		n += (size_t)snprintf(out + n, total - n, "Set-Cookie: %s\r\n",
+				      r->cookies.items[i].value);
+	n += (size_t)snprintf(out + n, total - n, "Content-Length: %zu\r\n\r\n", r->body_len);
 	if (r->body_len)
 		memcpy(out + n, r->body, r->body_len);
 	n += r->body_len;
