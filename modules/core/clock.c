@@ -15,6 +15,19 @@ static char offset_file[512];
 static long offset;
 static struct stat offset_seen; /* identity of the file last read */
 
+static int tz_ready;
+
+/* Calendar helpers work even before clock_configure (tools, unit tests):
+ * Europe/Paris unless the environment says otherwise. */
+static void ensure_tz(void)
+{
+	if (tz_ready)
+		return;
+	setenv("TZ", "Europe/Paris", 0);
+	tzset();
+	tz_ready = 1;
+}
+
 void clock_configure(const struct portal_config *cfg)
 {
 	offset_file[0] = '\0';
@@ -23,6 +36,7 @@ void clock_configure(const struct portal_config *cfg)
 	/* Dates are shown in the users' time zone, whatever the server's. */
 	setenv("TZ", config_get(cfg, "timezone", "Europe/Paris"), 0);
 	tzset();
+	tz_ready = 1;
 	if (config_bool(cfg, "test_hooks", 0)) {
 		const char *f = config_get(cfg, "clock_offset_file", NULL);
 		if (f)
@@ -77,6 +91,7 @@ time_t portal_now(void)
 void clock_format_date(time_t t, char *buf, size_t n)
 {
 	struct tm tm;
+	ensure_tz();
 	localtime_r(&t, &tm);
 	strftime(buf, n, "%d/%m/%Y", &tm);
 }
@@ -84,6 +99,7 @@ void clock_format_date(time_t t, char *buf, size_t n)
 void clock_format_datetime(time_t t, char *buf, size_t n)
 {
 	struct tm tm;
+	ensure_tz();
 	localtime_r(&t, &tm);
 	snprintf(buf, n, "%02d/%02d/%04d à %02dh%02d", tm.tm_mday, tm.tm_mon + 1,
 		 tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
@@ -93,6 +109,7 @@ void clock_today_iso(char *buf, size_t n)
 {
 	time_t now = portal_now();
 	struct tm tm;
+	ensure_tz();
 	localtime_r(&now, &tm);
 	strftime(buf, n, "%Y-%m-%d", &tm);
 }

@@ -32,7 +32,7 @@ static void write_offset(const char *text)
 static int setup(void **state)
 {
 	(void)state;
-	setenv("TZ", "Europe/Paris", 1);
+	unsetenv("TZ"); /* the clock must default to Paris by itself */
 	snprintf(offset_path, sizeof offset_path, "/tmp/portail-clock-%d", (int)getpid());
 	return 0;
 }
@@ -111,8 +111,7 @@ static void portal_now__fixed_clock__wins_over_offset(void **state)
 static void clock_format_date__paris_time__day_after_utc_midnight(void **state)
 {
 	(void)state;
-	clock_configure(NULL);
-	char buf[32];
+	char buf[32]; /* before any clock_configure: runs first */
 	/* 2025-12-31 23:30 UTC is already 1 January in Paris (UTC+1). */
 	clock_format_date(1767223800, buf, sizeof buf);
 	assert_string_equal(buf, "01/01/2026");
@@ -134,11 +133,11 @@ static void clock_today_iso__fixed_clock__local_date(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(clock_format_date__paris_time__day_after_utc_midnight),
 		cmocka_unit_test(portal_now__fixed__returns_it),
 		cmocka_unit_test(portal_now__offset_file_with_hooks__shifted_at_once),
 		cmocka_unit_test(portal_now__offset_file_without_hooks__ignored),
 		cmocka_unit_test(portal_now__fixed_clock__wins_over_offset),
-		cmocka_unit_test(clock_format_date__paris_time__day_after_utc_midnight),
 		cmocka_unit_test(clock_today_iso__fixed_clock__local_date),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
