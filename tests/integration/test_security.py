@@ -356,6 +356,21 @@ class CsrfTest(SecTest):
         self.assertEqual(r.status, 403)
         self.assertEqual(b.get("/declarations/").location, "/auth/connexion")
 
+    # BUG (reported): nginx passes HTTP_HOST = $host (Debian's fastcgi_params
+    # drops the port) while a browser's Origin keeps it, so core/session.c
+    # same_origin() refuses every real browser POST on a non-default port
+    # (make run on :8080, the test stacks). Remove the decorator once fixed.
+    @unittest.expectedFailure
+    def test_login__same_origin_header_with_port__accepted(self):
+        email = new_account()
+        b = Browser()
+        b.get("/auth/connexion")
+        origin = "%s://%s" % (SITE.scheme, SITE.netloc)
+        r = b.request("POST", "/auth/connexion", body=urllib.parse.urlencode(
+            {"csrf": b.csrf, "email": email, "password": "Tilleul-vert42"}),
+            headers={"Origin": origin, "Sec-Fetch-Site": "same-origin"})
+        self.assertEqual(r.status, 303, "a same-origin browser POST was refused")
+
     def test_logout_get__confirmation_only__still_signed_in(self):
         b = signed_in(LEBRUN)
         self.assertEqual(b.get("/auth/deconnexion").status, 200)
