@@ -6,6 +6,8 @@
  *   portal-admin --config PATH force-password-change --all
  *   portal-admin --config PATH unlock EMAIL|IP
  *   portal-admin --config PATH set-password LOGIN|EMAIL   (password on stdin)
+ *   portal-admin --config PATH import KIND FILE   (admin_import.c)
+ *   portal-admin --config PATH stats publish --year N   (admin_stats.c)
  *
  * Each change is audited (actor: system) in the transaction that makes it.
  * Exit status: 0 done, 1 refused or failed (message on stderr), 2 usage. */
@@ -20,6 +22,7 @@
 #include "../auth/password_policy.h"
 #include "../auth/passwords.h"
 #include "../auth/reset_mail.h"
+#include "admin_commands.h"
 #include "arena.h"
 #include "audit.h"
 #include "clock.h"
@@ -47,7 +50,9 @@ static int usage(void)
 		"  reset EMAIL\n"
 		"  force-password-change --all\n"
 		"  unlock EMAIL|IP\n"
-		"  set-password LOGIN|EMAIL   (reads the password on stdin)\n");
+		"  set-password LOGIN|EMAIL   (reads the password on stdin)\n"
+		"  import partenaires|conventions|equipements|lieux FILE.csv\n"
+		"  stats publish --year N\n");
 	return 2;
 }
 
@@ -287,6 +292,10 @@ static int cmd_set_password(struct admin *ad, const char *who)
 static int run(struct admin *ad, int argc, char **argv)
 {
 	const char *cmd = argv[0];
+	if (strcmp(cmd, "import") == 0)
+		return admin_import(ad->cfg, ad->today, argc - 1, argv + 1);
+	if (strcmp(cmd, "stats") == 0)
+		return admin_stats(ad->cfg, argc - 1, argv + 1);
 	if (strcmp(cmd, "create-admin") == 0)
 		return cmd_create_admin(ad, argc - 1, argv + 1);
 	if (strcmp(cmd, "reset") == 0 && argc == 2)
