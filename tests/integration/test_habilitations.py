@@ -211,6 +211,14 @@ class UserTest(HabTest):
         users = garnier.get("/habilitations/convention/%s/utilisateurs?nom=NOUVEAU" % conv).text
         self.assertIn(login, users)
         self.assertIn("Ouvert", users)
+        # the user's pages show that user, never the signed-in one
+        detail = garnier.get("/habilitations/utilisateur/%s" % account).text
+        self.assertIn("<h1>Agnès NOUVEAU</h1>", detail)
+        self.assertIn('href="/habilitations/utilisateur/%s/modifier"' % account, detail)
+        edit = garnier.get("/habilitations/utilisateur/%s/modifier" % account).text
+        self.assertIn('action="/habilitations/utilisateur/%s/modifier"' % account, edit)
+        self.assertIn('value="NOUVEAU"', edit)
+        self.assertNotIn('value="GARNIER"', edit)
         run_mailer_once()
         mails = mails_for(email)
         self.assertEqual(len(mails), 1)
