@@ -160,10 +160,20 @@ class HabTest(unittest.TestCase):
         return post_multi(browser, "/habilitations/affecter", fields)
 
     def search(self, browser, partner, state, **filters):
+        """The results of a search: what follows the search form. The form
+        itself lists every user and activity in reach (its Utilisateur and
+        Activité choices, seed 004), so it says nothing about the results."""
         q = "&".join("%s=%s" % kv for kv in dict(filters, partenaire=partner, etat=state).items())
         page = browser.get("/habilitations/recherche?" + q)
         self.assertEqual(page.status, 200, page.text[:800])
-        return page.text
+        start = page.text.find('<form method="get" action="/habilitations/recherche"')
+        self.assertGreaterEqual(start, 0, "no search form: " + page.text[:800])
+        end = page.text.find("</form>", start)
+        self.assertGreater(end, start, "search form not closed")
+        results = page.text[end + len("</form>"):]
+        self.assertTrue('id="aucun-resultat"' in results or "<table" in results or
+                        "hab-unassigned" in results, "no results part: " + results[:800])
+        return results
 
     def active_user(self, creator, conv):
         """A new user of the convention with a known password, signed in."""
