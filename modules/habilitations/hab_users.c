@@ -215,7 +215,7 @@ static int user_page(struct portal_ctx *ctx, const char *view, struct hab_caller
 	if ((rc = hab_account_in_scope(ctx, c, ctx_param_id(ctx, "id"), a)))
 		return rc;
 	xmlNodePtr root = hab_page(ctx, view, c);
-	xmlNodePtr u = px_el(root, "user");
+	xmlNodePtr u = px_el(root, "account");
 	px_attr_int(u, "id", a->id);
 	px_attr(u, "login", a->login);
 	px_attr(u, "email", a->email);

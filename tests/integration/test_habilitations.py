@@ -160,10 +160,20 @@ class HabTest(unittest.TestCase):
         return post_multi(browser, "/habilitations/affecter", fields)
 
     def search(self, browser, partner, state, **filters):
+        """The results of a search: what follows the search form. The form
+        itself lists every user and activity in reach (its Utilisateur and
+        Activité choices, seed 004), so it says nothing about the results."""
         q = "&".join("%s=%s" % kv for kv in dict(filters, partenaire=partner, etat=state).items())
         page = browser.get("/habilitations/recherche?" + q)
         self.assertEqual(page.status, 200, page.text[:800])
-        return page.text
+        start = page.text.find('<form method="get" action="/habilitations/recherche"')
+        self.assertGreaterEqual(start, 0, "no search form: " + page.text[:800])
+        end = page.text.find("</form>", start)
+        self.assertGreater(end, start, "search form not closed")
+        results = page.text[end + len("</form>"):]
+        self.assertTrue('id="aucun-resultat"' in results or "<table" in results or
+                        "hab-unassigned" in results, "no results part: " + results[:800])
+        return results
 
     def active_user(self, creator, conv):
         """A new user of the convention with a known password, signed in."""
@@ -211,6 +221,14 @@ class UserTest(HabTest):
         users = garnier.get("/habilitations/convention/%s/utilisateurs?nom=NOUVEAU" % conv).text
         self.assertIn(login, users)
         self.assertIn("Ouvert", users)
+        # the user's pages show that user, never the signed-in one
+        detail = garnier.get("/habilitations/utilisateur/%s" % account).text
+        self.assertIn("<h1>Agnès NOUVEAU</h1>", detail)
+        self.assertIn('href="/habilitations/utilisateur/%s/modifier"' % account, detail)
+        edit = garnier.get("/habilitations/utilisateur/%s/modifier" % account).text
+        self.assertIn('action="/habilitations/utilisateur/%s/modifier"' % account, edit)
+        self.assertIn('value="NOUVEAU"', edit)
+        self.assertNotIn('value="GARNIER"', edit)
         run_mailer_once()
         mails = mails_for(email)
         self.assertEqual(len(mails), 1)

@@ -5,7 +5,7 @@
   <xsl:include href="common.xsl"/>
   <xsl:template name="title">Clôturer un utilisateur</xsl:template>
   <xsl:template name="content">
-    <xsl:variable name="u" select="/page/user"/>
+    <xsl:variable name="u" select="/page/account"/>
     <h1>Clôturer le compte de <xsl:value-of select="$u/@first-name"/><xsl:text> </xsl:text><xsl:value-of select="$u/@last-name"/></h1>
     <xsl:call-template name="form-errors"/>
     <div class="fr-alert fr-alert--warning fr-mb-3w">

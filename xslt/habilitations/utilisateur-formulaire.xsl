@@ -5,7 +5,7 @@
   <xsl:include href="common.xsl"/>
   <xsl:template name="title"><xsl:choose><xsl:when test="/page/form/@mode = 'edit'">Modifier un utilisateur</xsl:when><xsl:otherwise>Créer un utilisateur partenaire</xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="content">
-    <xsl:variable name="u" select="/page/user"/>
+    <xsl:variable name="u" select="/page/account"/>
     <xsl:variable name="c" select="/page/convention"/>
     <xsl:variable name="edit" select="/page/form/@mode = 'edit'"/>
     <xsl:variable name="action">

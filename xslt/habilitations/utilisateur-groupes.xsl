@@ -5,7 +5,7 @@
   <xsl:include href="common.xsl"/>
   <xsl:template name="title">Ajouter un utilisateur au groupe</xsl:template>
   <xsl:template name="content">
-    <xsl:variable name="u" select="/page/user"/>
+    <xsl:variable name="u" select="/page/account"/>
     <xsl:variable name="c" select="/page/convention"/>
     <xsl:call-template name="hab-breadcrumb">
       <xsl:with-param name="links"><xsl:call-template name="breadcrumb-link"><xsl:with-param name="href" select="concat('/habilitations/convention/', $c/@id, '/utilisateurs')"/><xsl:with-param name="label">Liste des utilisateurs</xsl:with-param></xsl:call-template></xsl:with-param>
