@@ -62,12 +62,24 @@ ALSH_FINANCIAL = {"ch_staff": "120 000", "ch_purchases": "20 000", "ch_external"
 USED_YEARS = set()
 
 
+def years_in_database():
+    """Fiscal years that already hold a declaration: other test files of the
+    same run open campaigns too, and a year is fresh only if nobody used it."""
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    p = subprocess.run([os.path.join(root, "scripts", "portalctl"), "--instance",
+                        os.environ.get("PORTAIL_INSTANCE", "test"), "sql", "-N", "-B", "-e",
+                        "SELECT DISTINCT fiscal_year FROM declaration"],
+                       capture_output=True, text=True, cwd=root, timeout=60)
+    assert p.returncode == 0, p.stderr
+    return {int(y) for y in p.stdout.split()}
+
+
 def fresh_year():
-    while True:
-        y = random.randint(2030, 2099)
-        if y not in USED_YEARS:
-            USED_YEARS.add(y)
-            return y
+    free = sorted(set(range(2030, 2100)) - USED_YEARS - years_in_database())
+    assert free, "no fiscal year left between 2030 and 2099"
+    y = random.choice(free)
+    USED_YEARS.add(y)
+    return y
 
 
 def signed_in(account):
