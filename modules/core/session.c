@@ -13,6 +13,7 @@
 #include "db.h"
 #include "log.h"
 #include "module.h"
+#include "origin.h"
 #include "request.h"
 #include "response.h"
 
@@ -278,25 +279,26 @@ int session_password_expired(const struct portal_ctx *ctx)
 	return portal_now() >= s->password_set_at + (time_t)days * 86400;
 }
 
-/* The request comes from a page of this site: Origin matches the Host, and
- * Sec-Fetch-Site (when the browser sends it) says same-origin. */
+/* The request comes from a page of this site: Sec-Fetch-Site (when the
+ * browser sends it) says same-origin, and Origin (when sent) is the origin of
+ * public_url. Only the configuration names the site: the Host header, which
+ * nginx may pass without its port (Debian's fastcgi_params: $host) and which
+ * a client chooses, never makes an origin acceptable. Without public_url, a
+ * request carrying an Origin is refused. */
 static int same_origin(const struct portal_ctx *ctx)
 {
 	const struct request *q = ctx->req;
 	if (q->sec_fetch_site && strcmp(q->sec_fetch_site, "same-origin") != 0 &&
 	    strcmp(q->sec_fetch_site, "none") != 0)
 		return 0;
-	if (q->origin && strcmp(q->origin, "null") != 0) {
-		if (!q->host)
-			return 0;
-		const char *scheme = q->https ? "https://" : "http://";
-		size_t sl = strlen(scheme);
-		if (strncmp(q->origin, scheme, sl) != 0 || strcmp(q->origin + sl, q->host) != 0)
-			return 0;
-	} else if (q->origin) {
+	if (!q->origin)
+		return 1;
+	const char *site = config_get(ctx->cfg, "public_url", "");
+	if (!site[0]) {
+		log_error("csrf: public_url is not configured; Origin %s refused", q->origin);
 		return 0;
 	}
-	return 1;
+	return origin_matches(q->origin, site);
 }
 
 int csrf_valid(struct portal_ctx *ctx)

@@ -407,10 +407,14 @@ class ResetTest(AuthTest):
         temp = temp_password_of(mails[-1])
         b = Browser()
         self.assertRedirect(b.login(email, temp), "/auth/mot-de-passe")
-        r = b.post("/auth/mot-de-passe", {"password_current": temp,
-                                          "password_new": "Charme-doux73",
-                                          "password_confirm": "Charme-doux73"})
-        self.assertRedirect(r, "/declarations/")
+        change = {"password_current": temp, "password_new": "Charme-doux73",
+                  "password_confirm": "Charme-doux73"}
+        # The login page's token died with the visitor session (new id and
+        # new token at login): a form must be loaded before it is posted.
+        self.assertEqual(b.post("/auth/mot-de-passe", change).status, 403)
+        # What a browser does: follow the redirect to the form, then post it.
+        self.assertIn("name=\"password_new\"", b.get("/auth/mot-de-passe").text)
+        self.assertRedirect(b.post("/auth/mot-de-passe", change), "/declarations/")
         # Single use: the temporary password and the old one are gone.
         self.assertIn("incorrect", Browser().login(email, temp).text)
         self.assertIn("incorrect", Browser().login(email, "Tilleul-vert42").text)

@@ -356,11 +356,9 @@ class CsrfTest(SecTest):
         self.assertEqual(r.status, 403)
         self.assertEqual(b.get("/declarations/").location, "/auth/connexion")
 
-    # BUG (reported): nginx passes HTTP_HOST = $host (Debian's fastcgi_params
-    # drops the port) while a browser's Origin keeps it, so core/session.c
-    # same_origin() refuses every real browser POST on a non-default port
-    # (make run on :8080, the test stacks). Remove the decorator once fixed.
-    @unittest.expectedFailure
+    # A browser's Origin keeps a non-default port (make run on :8080, the
+    # test stacks) while nginx passes HTTP_HOST without it ($host): the
+    # configured public_url, not the Host header, names the site.
     def test_login__same_origin_header_with_port__accepted(self):
         email = new_account()
         b = Browser()
@@ -370,6 +368,22 @@ class CsrfTest(SecTest):
             {"csrf": b.csrf, "email": email, "password": "Tilleul-vert42"}),
             headers={"Origin": origin, "Sec-Fetch-Site": "same-origin"})
         self.assertEqual(r.status, 303, "a same-origin browser POST was refused")
+        self.assertEqual(r.location, "/declarations/")
+
+    def test_login__forged_host_matching_foreign_origin__403(self):
+        # A client chooses its Host header: it must never vouch for an origin.
+        email = new_account()
+        host = urllib.parse.urlsplit(FOREIGN_ORIGIN).netloc
+        for forged in (host, "%s:%d" % (host, SITE.port or 80)):
+            with self.subTest(host=forged):
+                b = Browser()
+                b.get("/auth/connexion")
+                r = b.request("POST", "/auth/connexion", body=urllib.parse.urlencode(
+                    {"csrf": b.csrf, "email": email, "password": "Tilleul-vert42"}),
+                    headers={"Host": forged, "Origin": "http://" + forged,
+                             "Sec-Fetch-Site": "same-origin"})
+                self.assertEqual(r.status, 403)
+                self.assertEqual(b.get("/declarations/").location, "/auth/connexion")
 
     def test_logout_get__confirmation_only__still_signed_in(self):
         b = signed_in(LEBRUN)

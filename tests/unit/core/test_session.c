@@ -58,10 +58,11 @@ static int setup(void **state)
 	struct fixture *f = calloc(1, sizeof *f);
 	f->arena = arena_new();
 	f->cfg = config_new_empty();
+	config_set(f->cfg, "public_url", "http://127.0.0.1:8080");
 	response_init(&f->res);
 	f->req.method = "POST";
 	f->req.path = "/x";
-	f->req.host = "127.0.0.1:8080";
+	f->req.host = "127.0.0.1";	/* as nginx passes it: $host, no port */
 	f->session.id = 1;
 	f->session.account_id = 7;
 	strcpy(f->session.csrf, "tokenTOKENtoken0123456789abcdefghijklmnopq");
@@ -161,6 +162,68 @@ static void csrf_valid__foreign_origin__refused(void **state)
 	assert_true(csrf_valid(&f->ctx));
 }
 
+static void csrf_valid__origin_with_port_host_without__accepted(void **state)
+{
+	/* A browser on a non-default port: Origin keeps the port, the Host
+	 * nginx passes does not. The configured public_url decides. */
+	struct fixture *f = *state;
+	kv_add(f->arena, &f->req.form, "csrf", f->session.csrf, strlen(f->session.csrf));
+	f->req.origin = "http://127.0.0.1:8080";
+	f->req.sec_fetch_site = "same-origin";
+	assert_true(csrf_valid(&f->ctx));
+	f->req.origin = "http://127.0.0.1:8081";
+	assert_false(csrf_valid(&f->ctx));
+	f->req.origin = "https://127.0.0.1:8080";
+	assert_false(csrf_valid(&f->ctx));
+}
+
+static void csrf_valid__host_header_matching_foreign_origin__refused(void **state)
+{
+	/* A client-chosen Host never vouches for an origin. */
+	struct fixture *f = *state;
+	kv_add(f->arena, &f->req.form, "csrf", f->session.csrf, strlen(f->session.csrf));
+	f->req.host = "evil.example";
+	f->req.origin = "http://evil.example";
+	assert_false(csrf_valid(&f->ctx));
+	f->req.host = "evil.example:8080";
+	f->req.origin = "http://evil.example:8080";
+	assert_false(csrf_valid(&f->ctx));
+}
+
+static void csrf_valid__null_origin__refused(void **state)
+{
+	struct fixture *f = *state;
+	kv_add(f->arena, &f->req.form, "csrf", f->session.csrf, strlen(f->session.csrf));
+	f->req.origin = "null";
+	assert_false(csrf_valid(&f->ctx));
+}
+
+static void csrf_valid__no_public_url__origin_refused_absent_origin_accepted(void **state)
+{
+	struct fixture *f = *state;
+	kv_add(f->arena, &f->req.form, "csrf", f->session.csrf, strlen(f->session.csrf));
+	config_set(f->cfg, "public_url", "");
+	f->req.host = "127.0.0.1:8080";
+	f->req.origin = "http://127.0.0.1:8080";
+	assert_false(csrf_valid(&f->ctx));
+	f->req.origin = NULL;
+	assert_true(csrf_valid(&f->ctx));
+}
+
+static void csrf_valid__https_public_url_default_port__accepted(void **state)
+{
+	struct fixture *f = *state;
+	kv_add(f->arena, &f->req.form, "csrf", f->session.csrf, strlen(f->session.csrf));
+	config_set(f->cfg, "public_url", "https://Partenaires.example.fr/");
+	f->req.host = "partenaires.example.fr";
+	f->req.origin = "https://partenaires.example.fr";
+	assert_true(csrf_valid(&f->ctx));
+	f->req.origin = "http://partenaires.example.fr";
+	assert_false(csrf_valid(&f->ctx));
+	f->req.origin = "https://partenaires.example.fr.evil.example";
+	assert_false(csrf_valid(&f->ctx));
+}
+
 static void csrf_valid__cross_site_fetch__refused(void **state)
 {
 	struct fixture *f = *state;
@@ -187,6 +250,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(csrf_valid__other_session_token__refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(csrf_valid__no_session__refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(csrf_valid__foreign_origin__refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__origin_with_port_host_without__accepted, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__host_header_matching_foreign_origin__refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__null_origin__refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__no_public_url__origin_refused_absent_origin_accepted, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__https_public_url_default_port__accepted, setup, teardown),
 		cmocka_unit_test_setup_teardown(csrf_valid__cross_site_fetch__refused, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
