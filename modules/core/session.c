@@ -285,6 +285,8 @@ int session_password_expired(const struct portal_ctx *ctx)
  * nginx may pass without its port (Debian's fastcgi_params: $host) and which
  * a client chooses, never makes an origin acceptable. Without public_url, a
  * request carrying an Origin is refused. */
+static int origin_is_alias(const struct portal_ctx *ctx, const char *origin);
+
 static int same_origin(const struct portal_ctx *ctx)
 {
 	const struct request *q = ctx->req;
@@ -298,7 +300,27 @@ static int same_origin(const struct portal_ctx *ctx)
 		log_error("csrf: public_url is not configured; Origin %s refused", q->origin);
 		return 0;
 	}
-	return origin_matches(q->origin, site);
+	return origin_matches(q->origin, site) || origin_is_alias(ctx, q->origin);
+}
+
+/* public_aliases: other names of the same site, separated by spaces (a
+ * local stack answers on http://localhost:PORT as well as on 127.0.0.1). */
+static int origin_is_alias(const struct portal_ctx *ctx, const char *origin)
+{
+	const char *list = config_get(ctx->cfg, "public_aliases", "");
+	char alias[256];
+	while (*list) {
+		size_t n = strcspn(list, " \t,");
+		if (n > 0 && n < sizeof alias) {
+			memcpy(alias, list, n);
+			alias[n] = '\0';
+			if (origin_matches(origin, alias))
+				return 1;
+		}
+		list += n;
+		list += strspn(list, " \t,");
+	}
+	return 0;
 }
 
 int csrf_valid(struct portal_ctx *ctx)

@@ -224,6 +224,24 @@ static void csrf_valid__https_public_url_default_port__accepted(void **state)
 	assert_false(csrf_valid(&f->ctx));
 }
 
+static void csrf_valid__listed_alias__accepted_others_refused(void **state)
+{
+	struct fixture *f = *state;
+	kv_add(f->arena, &f->req.form, "csrf", f->session.csrf, strlen(f->session.csrf));
+	config_set(f->cfg, "public_aliases", "http://localhost:8080  https://portail.example.fr");
+	f->req.origin = "http://localhost:8080";
+	assert_true(csrf_valid(&f->ctx));
+	f->req.origin = "https://portail.example.fr";
+	assert_true(csrf_valid(&f->ctx));
+	f->req.origin = "http://localhost:8081";
+	assert_false(csrf_valid(&f->ctx));
+	f->req.origin = "http://localhost";
+	assert_false(csrf_valid(&f->ctx));
+	config_set(f->cfg, "public_aliases", "");
+	f->req.origin = "http://localhost:8080";
+	assert_false(csrf_valid(&f->ctx));
+}
+
 static void csrf_valid__cross_site_fetch__refused(void **state)
 {
 	struct fixture *f = *state;
@@ -255,6 +273,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(csrf_valid__null_origin__refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(csrf_valid__no_public_url__origin_refused_absent_origin_accepted, setup, teardown),
 		cmocka_unit_test_setup_teardown(csrf_valid__https_public_url_default_port__accepted, setup, teardown),
+		cmocka_unit_test_setup_teardown(csrf_valid__listed_alias__accepted_others_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(csrf_valid__cross_site_fetch__refused, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
