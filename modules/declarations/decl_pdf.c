@@ -1,6 +1,7 @@
 /* The PDF summary of a declaration (fiche 5), drawn with cairo and pango
  * so French text and accents are right; "Saisie en cours" in watermark on
  * every page until the declaration is transmitted. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,14 +60,18 @@ static void watermark(struct pen *p)
 	cairo_translate(p->cr, PAGE_W / 2, PAGE_H / 2);
 	cairo_rotate(p->cr, -0.9);
 	PangoLayout *l = pango_cairo_create_layout(p->cr);
-	PangoFontDescription *fd = pango_font_description_from_string("DejaVu Sans Bold 64");
+	PangoFontDescription *fd = pango_font_description_from_string("DejaVu Sans Bold 44");
 	pango_layout_set_font_description(l, fd);
 	pango_layout_set_text(l, "Saisie en cours", -1);
 	int w, h;
 	pango_layout_get_pixel_size(l, &w, &h);
 	cairo_move_to(p->cr, -w / 2.0, -h / 2.0);
 	cairo_set_source_rgba(p->cr, 0.8, 0.1, 0.1, 0.18);
-	pango_cairo_show_layout(p->cr, l);
+	/* drawn as outlines, not as text: a text extractor (or a screen reader)
+	 * would read the rotated letters in among the lines; the state is
+	 * written in full in the header */
+	pango_cairo_layout_path(p->cr, l);
+	cairo_fill(p->cr);
 	pango_font_description_free(fd);
 	g_object_unref(l);
 	cairo_restore(p->cr);
@@ -151,11 +156,15 @@ int decl_pdf(struct portal_ctx *ctx)
 			  v.f.postal_code ? v.f.postal_code : "", v.f.city ? v.f.city : "",
 			  v.f.partner_name),
 	     MARGIN, PAGE_W - 2 * MARGIN);
+	char *type = arena_strdup(ctx->arena, decl_type_label(v.d.type));
+	type[0] = (char)tolower((unsigned char)type[0]); /* P, A, R: ASCII */
 	line(&p, "DejaVu Sans 10",
-	     arena_printf(ctx->arena, "Déclaration %s — exercice %d — version %d — état : %s",
-			  decl_type_label(v.d.type), v.d.fiscal_year, v.d.version,
-			  decl_state_label(v.d.state)),
+	     arena_printf(ctx->arena, "Déclaration %s — exercice %d — version %d", type,
+			  v.d.fiscal_year, v.d.version),
 	     MARGIN, PAGE_W - 2 * MARGIN);
+	line(&p, "DejaVu Sans Bold 10",
+	     arena_printf(ctx->arena, "État : %s", decl_state_label(v.d.state)), MARGIN,
+	     PAGE_W - 2 * MARGIN);
 	if (v.d.transmitted_at) {
 		char b[32];
 		clock_format_datetime((time_t)v.d.transmitted_at, b, sizeof(b));

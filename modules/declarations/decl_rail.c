@@ -15,6 +15,7 @@
 #include "module.h"
 #include "page.h"
 #include "request.h"
+#include "response.h"
 #include "session.h"
 
 #define MSG_CONFLICT \
@@ -99,16 +100,37 @@ static void px_reminders(struct portal_ctx *ctx, xmlNodePtr root, const struct d
 		px_attr(n, "family-contributions", decl_money(ctx, pf));
 }
 
+/* Why the data of a step are shown without a form. */
+static const char *readonly_notice(const struct decl_view *v, enum decl_verdict verdict)
+{
+	if (verdict == DVERDICT_STATE) {
+		if (v->d.state == DSTATE_TRANSMITTED || v->d.state == DSTATE_VALIDATED)
+			return "La déclaration a été transmise à la Caf : ses données ne peuvent plus "
+			       "être modifiées.";
+		if (v->d.state == DSTATE_REJECTED)
+			return "La déclaration a été rejetée par la Caf : elle sera corrigée dans une "
+			       "nouvelle version, organisée par l'approbateur.";
+	}
+	if (verdict == DVERDICT_ROLE)
+		return "Votre rôle sur cet équipement ne permet pas de modifier ces données : "
+		       "elles sont affichées en consultation.";
+	return decl_verdict_message(verdict);
+}
+
+/* The entry page. When this user may not edit the section now (role, "fin
+ * de saisie", state), the view shows the stored values without any form,
+ * and typed values are not shown. */
 static xmlNodePtr entry_page(struct portal_ctx *ctx, const struct section_def *s,
 			     struct decl_view *v, const struct kv_list *typed)
 {
 	enum decl_verdict verdict = decl_allowed(&v->subject, s->edit);
+	int editable = verdict == DVERDICT_ALLOWED;
 	xmlNodePtr root = decl_page(ctx, "declarations/saisie", v, s->entry_step);
-	if (verdict != DVERDICT_ALLOWED)
-		px_text(root, "readonly", decl_verdict_message(verdict));
+	if (!editable)
+		px_text(root, "readonly", readonly_notice(v, verdict));
 	if (s == &ACTIVITY)
 		px_reminders(ctx, root, v);
-	decl_px_form(ctx, root, v, s->sql, verdict == DVERDICT_ALLOWED, typed);
+	decl_px_form(ctx, root, v, s->sql, editable, editable ? typed : NULL);
 	if (v->d.state != DSTATE_TO_ENTER)
 		px_missing(ctx, root, v, s->sql);
 	return root;
@@ -123,6 +145,8 @@ static int entry_get(struct portal_ctx *ctx, const struct section_def *s)
 	/* a form posted after the session expired comes back after login */
 	struct kv_list saved;
 	int restored = session_take_saved_form(ctx, ctx->req->path, &saved);
+	if (restored && decl_allowed(&v.subject, s->edit) != DVERDICT_ALLOWED)
+		restored = 0; /* entry closed meanwhile: nothing to save again */
 	xmlNodePtr root = entry_page(ctx, s, &v, restored ? &saved : NULL);
 	if (restored) {
 		xmlNodePtr n = px_el(root, "restored");
@@ -250,8 +274,14 @@ static int entry_post(struct portal_ctx *ctx, const struct section_def *s)
 	enum decl_verdict verdict = decl_allowed(&v.subject, s->edit);
 	if (verdict == DVERDICT_ROLE)
 		return 403;
-	if (verdict != DVERDICT_ALLOWED)
-		return entry_rerender(ctx, s, &v, NULL, NULL, 0, decl_verdict_message(verdict));
+	if (verdict != DVERDICT_ALLOWED) {
+		/* locked or no longer editable: nothing is written, the page is
+		 * the read-only one (stored values, no form) */
+		xmlNodePtr root = entry_page(ctx, s, &v, NULL);
+		page_error(root, NULL, "Vos modifications n'ont pas été enregistrées.");
+		ctx->res->status = 409;
+		return 0;
+	}
 
 	const char *action = ctx_form(ctx, "action");
 	int next = action && strcmp(action, "suivant") == 0;
@@ -351,7 +381,7 @@ static xmlNodePtr control_page(struct portal_ctx *ctx, const struct section_def 
 	enum decl_verdict verdict = decl_allowed(&v->subject, s->edit);
 	xmlNodePtr root = decl_page(ctx, "declarations/controle", v, s->control_step);
 	if (verdict != DVERDICT_ALLOWED)
-		px_text(root, "readonly", decl_verdict_message(verdict));
+		px_text(root, "readonly", readonly_notice(v, verdict));
 	decl_px_controls(ctx, root, v, s->sec, l, typed, verdict == DVERDICT_ALLOWED);
 	px_missing(ctx, root, v, s->sql);
 	xmlNodePtr eoe = px_el(root, "end-of-entry");
@@ -402,8 +432,13 @@ static int control_post(struct portal_ctx *ctx, const struct section_def *s)
 	if (rc)
 		return rc;
 	if (verdict != DVERDICT_ALLOWED) {
-		xmlNodePtr root = control_page(ctx, s, &v, &l, &ctx->req->form);
-		page_error(root, NULL, decl_verdict_message(verdict));
+		struct kv_list stored;
+		rc = stored_explanations(ctx, v.d.id, s->sql, &stored);
+		if (rc)
+			return rc;
+		xmlNodePtr root = control_page(ctx, s, &v, &l, &stored);
+		page_error(root, NULL, "Vos explications n'ont pas été enregistrées.");
+		ctx->res->status = 409;
 		return 0;
 	}
 	int all = 1;

@@ -114,12 +114,19 @@ class DeclTest(unittest.TestCase):
             r'name="equipement" value="(\d+)".*?<label[^>]*>([^<(]+)\(', page.text, re.S))
         fid = ids.get(facility_name)
         self.assertIsNotNone(fid, "facility %s not on the campaign page" % facility_name)
-        year = fresh_year()
-        r = agent.post("/declarations/campagnes", {
-            "exercice": str(year), "type": decl_type, "activite": kind,
-            "date_limite": "31/12/%d" % year, "equipement": fid})
-        self.assertRedirect(r, "/declarations/campagnes")
-        self.assertIn("1 déclaration(s) créée(s)", agent.get("/declarations/campagnes").text)
+        # Other test files on the same stack pick their years too: a year this
+        # facility already has is told apart ("déjà existante") and another
+        # one is drawn.
+        for _ in range(10):
+            year = fresh_year()
+            r = agent.post("/declarations/campagnes", {
+                "exercice": str(year), "type": decl_type, "activite": kind,
+                "date_limite": "31/12/%d" % year, "equipement": fid})
+            self.assertRedirect(r, "/declarations/campagnes")
+            told = agent.get("/declarations/campagnes").text
+            if "0 déclaration(s) créée(s), 1 déjà existante(s)" not in told:
+                break
+        self.assertIn("1 déclaration(s) créée(s)", told)
         return year, int(fid)
 
     def declaration_id(self, browser, facility_id, year):
@@ -291,6 +298,14 @@ class LockTest(DeclTest):
         locked = act.get(decl_path(decl_id, "activite"))
         self.assertIn("demandez à l'approbateur", locked.text)
         self.assertNotIn('name="row_version"', locked.text)
+        self.assertIn("30\u00a0000,00", locked.text)  # the values, read-only
+        # a save posted anyway (a page opened before the lock) is refused
+        _, rv = self.form(app, decl_path(decl_id, "controle-activite"))
+        r = act.post(decl_path(decl_id, "activite"),
+                     dict(EAJE_ACTIVITY, hours_performed="1", row_version=rv, action="enregistrer"))
+        self.assertEqual(r.status, 409)
+        self.assertNotIn('name="row_version"', r.text)
+        self.assertIn("30\u00a0000,00", act.get(decl_path(decl_id, "activite")).text)
         # the approver unticks: the provider edits again
         self.assertRedirect(self.tick(app, decl_id, "activite", on=False),
                             decl_path(decl_id, "controle-activite"))
@@ -433,7 +448,11 @@ class AccessTest(DeclTest):
                      decl_path(decl_id, "controle-global"), decl_path(decl_id, "transmission"),
                      decl_path(decl_id, "synthese.pdf")):
             self.assertEqual(stranger.get(path).status, 404, path)
-        stranger.get("/declarations/")
+        # a token of the stranger's own session (the one of the login page died
+        # with the pre-login session; a stale token is a CSRF 403, not this case)
+        stranger.csrf = None
+        stranger.get("/auth/mot-de-passe")
+        self.assertIsNotNone(stranger.csrf)
         self.assertEqual(stranger.post(decl_path(decl_id, "activite"),
                                        dict(EAJE_ACTIVITY, row_version="0")).status, 404)
         # another Caf's agent

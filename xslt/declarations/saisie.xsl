@@ -19,7 +19,7 @@
     <h2><xsl:call-template name="title"/></h2>
     <xsl:call-template name="form-errors"/>
     <xsl:call-template name="decl-notices"/>
-    <xsl:if test="/page/reminders">
+    <xsl:if test="/page/reminders/@*">
       <div class="fr-callout fr-callout--brown-caramel fr-mb-2w">
         <p class="fr-callout__text">
           <xsl:if test="/page/reminders/@places">Places agréées connues de la Caf : <xsl:value-of select="/page/reminders/@places"/>. </xsl:if>
@@ -29,35 +29,73 @@
         </p>
       </div>
     </xsl:if>
-    <p class="fr-text--sm">Pensez à enregistrer régulièrement : après une longue inactivité, la session se ferme.</p>
-    <form method="post" action="/declarations/declaration/{$d/@id}/{$slug}" novalidate="novalidate">
-      <xsl:call-template name="csrf"/>
-      <input type="hidden" name="row_version" value="{$d/@row-version}"/>
-      <xsl:call-template name="required-legend"/>
-      <xsl:for-each select="/page/form/group">
-        <fieldset class="fr-fieldset">
-          <legend class="fr-fieldset__legend"><xsl:value-of select="@heading"/></legend>
-          <xsl:for-each select="field">
-            <div class="fr-fieldset__element">
-              <xsl:apply-templates select="."/>
-            </div>
+    <xsl:if test="/page/form/@editable">
+      <p class="fr-text--sm">Pensez à enregistrer régulièrement : après une longue inactivité, la session se ferme.</p>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="/page/form/@editable">
+        <form method="post" action="/declarations/declaration/{$d/@id}/{$slug}" novalidate="novalidate">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="row_version" value="{$d/@row-version}"/>
+          <xsl:call-template name="required-legend"/>
+          <xsl:for-each select="/page/form/group">
+            <fieldset class="fr-fieldset">
+              <legend class="fr-fieldset__legend"><xsl:value-of select="@heading"/></legend>
+              <xsl:for-each select="field">
+                <div class="fr-fieldset__element">
+                  <xsl:apply-templates select="."/>
+                </div>
+              </xsl:for-each>
+            </fieldset>
           </xsl:for-each>
-        </fieldset>
-      </xsl:for-each>
-      <xsl:if test="/page/form/@editable">
-        <ul class="fr-btns-group fr-btns-group--inline">
-          <li><button class="fr-btn fr-btn--secondary" type="submit" name="action" value="enregistrer">Enregistrer</button></li>
-          <li><button class="fr-btn" type="submit" name="action" value="suivant">Enregistrer et passer au contrôle</button></li>
-        </ul>
-      </xsl:if>
-    </form>
+          <ul class="fr-btns-group fr-btns-group--inline">
+            <li><button class="fr-btn fr-btn--secondary" type="submit" name="action" value="enregistrer">Enregistrer</button></li>
+            <li><button class="fr-btn" type="submit" name="action" value="suivant">Enregistrer et passer au contrôle</button></li>
+          </ul>
+        </form>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="readonly-values"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Entry closed for this user (role, "fin de saisie", transmitted): the
+       stored values as tables, and no form to post. -->
+  <xsl:template name="readonly-values">
+    <xsl:for-each select="/page/form/group">
+      <div class="fr-table fr-mb-2w decl-readonly">
+        <table>
+          <caption><xsl:value-of select="@heading"/></caption>
+          <thead><tr><th scope="col">Donnée</th><th scope="col">Valeur déclarée</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="field">
+              <tr id="f-{@code}">
+                <th scope="row"><xsl:value-of select="label"/></th>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="not(value) or value = ''">Non renseigné</xsl:when>
+                    <xsl:when test="@unit = 'bool' and value = '1'">Oui</xsl:when>
+                    <xsl:when test="@unit = 'bool'">Non</xsl:when>
+                    <xsl:otherwise>
+                      <xsl:value-of select="value"/>
+                      <xsl:if test="@suffix != ''"><xsl:text> </xsl:text><xsl:value-of select="@suffix"/></xsl:if>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="field[@unit = 'bool']">
     <xsl:call-template name="field-checkbox">
       <xsl:with-param name="name" select="@code"/>
-      <xsl:with-param name="label" select="label"/>
-      <xsl:with-param name="hint" select="help"/>
+      <xsl:with-param name="label" select="string(label)"/>
+      <xsl:with-param name="hint" select="string(help)"/>
       <xsl:with-param name="checked" select="value = '1' or value = 'on'"/>
     </xsl:call-template>
   </xsl:template>
@@ -65,10 +103,10 @@
   <xsl:template match="field[@unit = 'text']">
     <xsl:call-template name="field-textarea">
       <xsl:with-param name="name" select="@code"/>
-      <xsl:with-param name="label" select="label"/>
-      <xsl:with-param name="hint" select="help"/>
+      <xsl:with-param name="label" select="string(label)"/>
+      <xsl:with-param name="hint" select="string(help)"/>
       <xsl:with-param name="required" select="boolean(@required)"/>
-      <xsl:with-param name="default" select="value"/>
+      <xsl:with-param name="default" select="string(value)"/>
       <xsl:with-param name="maxlength" select="2000"/>
       <xsl:with-param name="rows" select="2"/>
     </xsl:call-template>
@@ -97,7 +135,6 @@
       <xsl:with-param name="required" select="boolean(@required)"/>
       <xsl:with-param name="default" select="value"/>
       <xsl:with-param name="inputmode"><xsl:choose><xsl:when test="@decimals &gt; 0">decimal</xsl:when><xsl:otherwise>numeric</xsl:otherwise></xsl:choose></xsl:with-param>
-      <xsl:with-param name="readonly" select="not(/page/form/@editable)"/>
     </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>
