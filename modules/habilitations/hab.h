@@ -63,6 +63,14 @@ struct hab_facility {
 int hab_facility_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, long long id,
 			  struct hab_facility *out);
 
+/* The selects of the search, assign and managers forms: partners, and for
+ * a chosen partner its open users and the activities the caller reaches. */
+int hab_form_choices(struct portal_ctx *ctx, const struct hab_caller *c, xmlNodePtr root,
+		     long long partner);
+/* The partner a search or an assignment is about: given and in reach. 0
+ * when none is chosen (a Caf agent), -status on refusal. */
+long long hab_partner_param(struct portal_ctx *ctx, const struct hab_caller *c);
+
 /* Form helpers. */
 const char *hab_trimmed(struct portal_ctx *ctx, const char *name);
 /* A French date field ("dd/mm/yyyy") into ISO; NULL field or empty -> *iso

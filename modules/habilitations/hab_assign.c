@@ -16,10 +16,6 @@
 #include "page.h"
 #include "request.h"
 
-int hab_form_choices(struct portal_ctx *ctx, const struct hab_caller *c, xmlNodePtr root,
-		     long long partner);
-long long hab_partner_param(struct portal_ctx *ctx, const struct hab_caller *c);
-
 /* Activities or sites to tick, filtered by type and nature. */
 static int scope_choices(struct portal_ctx *ctx, const struct hab_caller *c, xmlNodePtr root,
 			 long long partner, const char *kind, const char *nature, int sites)

@@ -13,9 +13,6 @@
 #include "page.h"
 #include "request.h"
 
-int hab_form_choices(struct portal_ctx *ctx, const struct hab_caller *c, xmlNodePtr root,
-		     long long partner);
-
 /* Whether grant id descends from ancestor (or is it). */
 static int descends_from(struct portal_ctx *ctx, long long id, long long ancestor, int *out)
 {

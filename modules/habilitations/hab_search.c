@@ -14,11 +14,6 @@
 #include "page.h"
 #include "request.h"
 
-/* The selects of the search and assign forms: partners, users, activities
- * the caller reaches. */
-int hab_form_choices(struct portal_ctx *ctx, const struct hab_caller *c, xmlNodePtr root,
-		     long long partner);
-
 int hab_form_choices(struct portal_ctx *ctx, const struct hab_caller *c, xmlNodePtr root,
 		     long long partner)
 {
@@ -73,10 +68,6 @@ int hab_form_choices(struct portal_ctx *ctx, const struct hab_caller *c, xmlNode
 	}
 	return 0;
 }
-
-/* The partner a search or an assignment is about: given and in reach. 0
- * when none is chosen (a Caf agent), -status on refusal. */
-long long hab_partner_param(struct portal_ctx *ctx, const struct hab_caller *c);
 
 long long hab_partner_param(struct portal_ctx *ctx, const struct hab_caller *c)
 {
