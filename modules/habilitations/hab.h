@@ -26,6 +26,10 @@ int hab_caller_load(struct portal_ctx *ctx, struct hab_caller *c);
 /* Logs a request for an id outside the caller's scope and returns 404:
  * another partner's ids reveal nothing. */
 int hab_refuse(struct portal_ctx *ctx, const char *what, long long id);
+/* The one row that sql (whose only parameter is the id) gives for id, in
+ * *r: 0, or 404 logged as `what` when there is none, or 500/503. */
+int hab_row_by_id(struct portal_ctx *ctx, const char *sql, const char *what, long long id,
+		  struct db_result *r);
 
 /* The page with <caller .../> for the views' conditions. */
 xmlNodePtr hab_page(struct portal_ctx *ctx, const char *view, const struct hab_caller *c);

@@ -49,18 +49,16 @@ static int decide(struct portal_ctx *ctx, int validate)
 	if (!c.caf_hab_manager)
 		return hab_refuse(ctx, "habilitation (validation)", id);
 	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_HABILITATION, DB_ARGS(DB_INT(id)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	if (r.rows != 1)
-		return hab_refuse(ctx, "habilitation", id);
+	if ((rc = hab_row_by_id(ctx, SQL_HABILITATION, "habilitation", id, &r)))
+		return rc;
 	struct hab_facility f;
 	if ((rc = hab_facility_in_scope(ctx, &c, db_cell_int(&r, 0, 2), &f)))
 		return rc; /* an agent of another Caf: 404 */
 	const char *reason = hab_trimmed(ctx, "motif");
 	if (strlen(reason) > 500)
 		reason = arena_strndup(ctx->arena, reason, 500);
-	if ((st = db_begin(ctx->db)) != DB_OK)
+	enum db_status st = db_begin(ctx->db);
+	if (st != DB_OK)
 		return db_http_status(st);
 	uint64_t n = 0;
 	long long now = (long long)portal_now();

@@ -86,6 +86,15 @@ int hab_refuse(struct portal_ctx *ctx, const char *what, long long id)
 	return 404;
 }
 
+int hab_row_by_id(struct portal_ctx *ctx, const char *sql, const char *what, long long id,
+		  struct db_result *r)
+{
+	enum db_status st = db_query(ctx->db, ctx->arena, sql, DB_ARGS(DB_INT(id)), r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	return r->rows == 1 ? 0 : hab_refuse(ctx, what, id);
+}
+
 xmlNodePtr hab_page(struct portal_ctx *ctx, const char *view, const struct hab_caller *c)
 {
 	xmlNodePtr root = page_new(ctx, view);
@@ -104,11 +113,9 @@ int hab_convention_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, 
 			    struct hab_convention *out)
 {
 	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CONVENTION, DB_ARGS(DB_INT(id)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	if (r.rows != 1)
-		return hab_refuse(ctx, "convention", id);
+	int rc = hab_row_by_id(ctx, SQL_CONVENTION, "convention", id, &r);
+	if (rc)
+		return rc;
 	out->id = db_cell_int(&r, 0, 0);
 	out->caf_id = db_cell_int(&r, 0, 1);
 	out->partner_id = db_cell_int(&r, 0, 2);
@@ -123,11 +130,9 @@ int hab_account_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, lon
 			 struct hab_account *out)
 {
 	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_ACCOUNT, DB_ARGS(DB_INT(id)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	if (r.rows != 1)
-		return hab_refuse(ctx, "account", id);
+	int rc = hab_row_by_id(ctx, SQL_ACCOUNT, "account", id, &r);
+	if (rc)
+		return rc;
 	out->id = db_cell_int(&r, 0, 0);
 	out->login = db_cell(&r, 0, 1);
 	out->email = db_cell(&r, 0, 2);
@@ -180,11 +185,9 @@ int hab_facility_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, lo
 			  struct hab_facility *out)
 {
 	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_FACILITY, DB_ARGS(DB_INT(id)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	if (r.rows != 1)
-		return hab_refuse(ctx, "facility", id);
+	int rc = hab_row_by_id(ctx, SQL_FACILITY, "facility", id, &r);
+	if (rc)
+		return rc;
 	out->id = db_cell_int(&r, 0, 0);
 	out->partner_id = db_cell_int(&r, 0, 1);
 	out->caf_id = db_cell_int(&r, 0, 2);

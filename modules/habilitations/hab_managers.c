@@ -184,10 +184,9 @@ int hab_manager_end_post(struct portal_ctx *ctx)
 		return rc;
 	long long id = ctx_param_id(ctx, "id");
 	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_GRANT, DB_ARGS(DB_INT(id)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	if (r.rows != 1 || db_cell_int(&r, 0, 2) != c.partner_id ||
+	if ((rc = hab_row_by_id(ctx, SQL_GRANT, "admin_grant", id, &r)))
+		return rc;
+	if (db_cell_int(&r, 0, 2) != c.partner_id ||
 	    strcmp(db_cell(&r, 0, 3), "habilitation_manager") != 0 ||
 	    db_cell_int(&r, 0, 1) == c.account_id)
 		return hab_refuse(ctx, "admin_grant", id);
@@ -198,7 +197,8 @@ int hab_manager_end_post(struct portal_ctx *ctx)
 	if (!mine)
 		return hab_refuse(ctx, "admin_grant", id);
 	const char *today = ctx_today(ctx);
-	if ((st = db_begin(ctx->db)) != DB_OK)
+	enum db_status st = db_begin(ctx->db);
+	if (st != DB_OK)
 		return db_http_status(st);
 	st = end_grant_tree(ctx, id, today, 0);
 	if (st == DB_OK && hab_audit(ctx, "admin_grant.ended", "admin_grant", id,

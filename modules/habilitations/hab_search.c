@@ -245,15 +245,12 @@ int hab_end_post(struct portal_ctx *ctx)
 	if (rc)
 		return rc;
 	long long id = ctx_param_id(ctx, "id");
-	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_HABILITATION, DB_ARGS(DB_INT(id)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	if (r.rows != 1)
-		return hab_refuse(ctx, "habilitation", id);
-	struct hab_facility f;
 	if (c.g.kind == HGRANTOR_NONE)
 		return hab_refuse(ctx, "habilitation", id);
+	struct db_result r;
+	if ((rc = hab_row_by_id(ctx, SQL_HABILITATION, "habilitation", id, &r)))
+		return rc;
+	struct hab_facility f;
 	if ((rc = hab_facility_in_scope(ctx, &c, db_cell_int(&r, 0, 2), &f)))
 		return rc;
 	if (db_cell_int(&r, 0, 1) == c.account_id)
@@ -264,7 +261,8 @@ int hab_end_post(struct portal_ctx *ctx)
 		ctx_flash(ctx, "error", "La date de fin est invalide (format attendu : JJ/MM/AAAA).");
 		return ctx_redirect(ctx, "/habilitations/recherche");
 	}
-	if ((st = db_begin(ctx->db)) != DB_OK)
+	enum db_status st = db_begin(ctx->db);
+	if (st != DB_OK)
 		return db_http_status(st);
 	uint64_t n = 0;
 	st = db_exec(ctx->db, SQL_HABILITATION_END,

@@ -532,18 +532,16 @@ int hab_membership_close_post(struct portal_ctx *ctx)
 		return rc;
 	long long id = ctx_param_id(ctx, "id");
 	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_MEMBERSHIP, DB_ARGS(DB_INT(id)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	if (r.rows != 1)
-		return hab_refuse(ctx, "group_member", id);
+	if ((rc = hab_row_by_id(ctx, SQL_MEMBERSHIP, "group_member", id, &r)))
+		return rc;
 	struct hab_account a;
 	if ((rc = hab_account_in_scope(ctx, &c, db_cell_int(&r, 0, 1), &a)))
 		return rc;
 	if (hab_account_manageable(ctx, &c, &a) != 1)
 		return hab_refuse(ctx, "group_member", id);
 	const char *today = ctx_today(ctx);
-	if ((st = db_begin(ctx->db)) != DB_OK)
+	enum db_status st = db_begin(ctx->db);
+	if (st != DB_OK)
 		return db_http_status(st);
 	uint64_t n = 0;
 	st = db_exec(ctx->db, SQL_MEMBERSHIP_CLOSE, DB_ARGS(DB_TEXT(today), DB_INT(id), DB_TEXT(today)),
