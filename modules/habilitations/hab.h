@@ -4,10 +4,10 @@
 
 #include <libxml/tree.h>
 
+#include "db.h"
 #include "hab_rules.h"
 
 struct portal_ctx;
-struct db_result;
 
 /* Who is calling, loaded once per request from the session and the
  * admin grants that hold today. */
@@ -84,9 +84,23 @@ const char *hab_read_date(struct portal_ctx *ctx, const char *value, const char 
 const char *hab_date_fr(struct portal_ctx *ctx, const char *iso);
 long long hab_id_value(const char *s);
 
+/* The end of a handler's write (hab_commit.c). hab_commit commits the open
+ * transaction when st is DB_OK, else rolls it back: 0 once committed, else
+ * the HTTP status to answer. hab_commit_redirect adds, once committed, the
+ * success message and the redirection to url. hab_rollback_form rolls back
+ * and shows the form again with message under field (returns 0). */
+int hab_commit(struct portal_ctx *ctx, enum db_status st);
+int hab_commit_redirect(struct portal_ctx *ctx, enum db_status st, const char *message,
+			const char *url);
+int hab_rollback_form(struct portal_ctx *ctx, xmlNodePtr root, const char *field,
+		      const char *message);
+
 /* Writes one audit row; 0 or non-zero on failure. */
 int hab_audit(struct portal_ctx *ctx, const char *action, const char *type, long long id,
 	      const char *detail);
+
+/* The message under an e-mail field whose address another account has. */
+#define HAB_EMAIL_TAKEN "Cette adresse électronique est déjà utilisée par un compte du portail."
 
 /* Creates a partner user (login, temporary password mailed) in the
  * caller's open transaction. 0 and *account_id, or a French message in

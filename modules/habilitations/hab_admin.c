@@ -107,25 +107,15 @@ int hab_partners_post(struct portal_ctx *ctx)
 			     DB_TEXT(*postal ? postal : NULL), DB_TEXT(*city ? city : NULL),
 			     DB_INT((long long)portal_now())),
 		     NULL, &id);
-	if (st == DB_CONSTRAINT) {
-		db_rollback(ctx->db);
-		page_error(root, "type", "Choisissez le type d'organisme.");
-		return 0;
-	}
+	if (st == DB_CONSTRAINT)
+		return hab_rollback_form(ctx, root, "type", "Choisissez le type d'organisme.");
 	if (st == DB_OK && hab_audit(ctx, "partner.created", "partner", (long long)id,
 				     arena_printf(ctx->arena, "after: name=%s type=%lld", name, type)))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success",
-		  arena_printf(ctx->arena, "L'organisme partenaire %s a été créé.", name));
-	return ctx_redirect(ctx, arena_printf(ctx->arena,
-					      "/habilitations/conventions/nouvelle?partenaire=%llu",
-					      (unsigned long long)id));
+	return hab_commit_redirect(
+		ctx, st, arena_printf(ctx->arena, "L'organisme partenaire %s a été créé.", name),
+		arena_printf(ctx->arena, "/habilitations/conventions/nouvelle?partenaire=%llu",
+			     (unsigned long long)id));
 }
 
 static int convention_new_page(struct portal_ctx *ctx, struct hab_caller *c, xmlNodePtr *root)
@@ -219,15 +209,9 @@ int hab_convention_new_post(struct portal_ctx *ctx)
 					       "scope=%s",
 				   partner, label, opened, scope)))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success", "La convention a été créée avec le service AFAS.");
-	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/convention/%llu",
-					      (unsigned long long)id));
+	return hab_commit_redirect(ctx, st, "La convention a été créée avec le service AFAS.",
+				   arena_printf(ctx->arena, "/habilitations/convention/%llu",
+						(unsigned long long)id));
 }
 
 /* A convention of the administrator's own Caf, or a logged 404. */
@@ -274,14 +258,7 @@ int hab_service_post(struct portal_ctx *ctx)
 				     arena_printf(ctx->arena, "after: service=%s scope=%s", service,
 						  scope)))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success", "Le service a été ajouté à la convention.");
-	return ctx_redirect(ctx, back);
+	return hab_commit_redirect(ctx, st, "Le service a été ajouté à la convention.", back);
 }
 
 static int facility_page(struct portal_ctx *ctx, struct hab_caller *c, struct hab_convention *cv,
@@ -372,24 +349,17 @@ int hab_facility_new_post(struct portal_ctx *ctx)
 			     *places_in ? DB_INT(places) : DB_NULL, DB_TEXT(opened),
 			     DB_INT((long long)portal_now())),
 		     NULL, &id);
-	if (st == DB_CONSTRAINT) {
-		db_rollback(ctx->db);
-		page_error(root, "code", "Ce code est déjà celui d'un autre équipement.");
-		return 0;
-	}
+	if (st == DB_CONSTRAINT)
+		return hab_rollback_form(ctx, root, "code",
+					 "Ce code est déjà celui d'un autre équipement.");
 	if (st == DB_OK && hab_audit(ctx, "facility.created", "facility", (long long)id,
 				     arena_printf(ctx->arena, "after: code=%s kind=%s nature=%s name=%s "
 							      "convention=%lld",
 						  code, kind, nature, name, cv.id)))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success", arena_printf(ctx->arena, "L'équipement %s a été créé.", name));
-	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/convention/%lld", cv.id));
+	return hab_commit_redirect(
+		ctx, st, arena_printf(ctx->arena, "L'équipement %s a été créé.", name),
+		arena_printf(ctx->arena, "/habilitations/convention/%lld", cv.id));
 }
 
 int hab_site_post(struct portal_ctx *ctx)
@@ -420,14 +390,7 @@ int hab_site_post(struct portal_ctx *ctx)
 	if (st == DB_OK && hab_audit(ctx, "site.created", "site", (long long)id,
 				     arena_printf(ctx->arena, "after: facility=%lld name=%s", f.id, name)))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success", "Le lieu d'implantation a été ajouté.");
-	return ctx_redirect(ctx, back);
+	return hab_commit_redirect(ctx, st, "Le lieu d'implantation a été ajouté.", back);
 }
 
 static int partner_admin_page(struct portal_ctx *ctx, struct hab_caller *c,
@@ -535,13 +498,7 @@ int hab_partner_admin_post(struct portal_ctx *ctx)
 							      "partner=%lld",
 						  account, cv.partner_id)))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success", "L'administrateur partenaire a été désigné.");
-	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/convention/%lld/utilisateurs",
-					      cv.id));
+	return hab_commit_redirect(
+		ctx, st, "L'administrateur partenaire a été désigné.",
+		arena_printf(ctx->arena, "/habilitations/convention/%lld/utilisateurs", cv.id));
 }

@@ -79,12 +79,8 @@ static int decide(struct portal_ctx *ctx, int validate)
 				   db_cell(&r, 0, 1), f.id, validate ? "validated" : "refused",
 				   *reason ? " reason=" : "", reason)))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
+	if ((rc = hab_commit(ctx, st)))
+		return rc;
 	if (!n)
 		ctx_flash(ctx, "info", "Cette habilitation a déjà été traitée.");
 	else

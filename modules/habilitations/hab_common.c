@@ -270,7 +270,7 @@ int hab_create_account(struct portal_ctx *ctx, long long partner_id, const char 
 	if (st != DB_OK)
 		return db_http_status(st);
 	if (r.rows) {
-		*error = "Cette adresse électronique est déjà utilisée par un compte du portail.";
+		*error = HAB_EMAIL_TAKEN;
 		return 0;
 	}
 	st = db_query(ctx->db, ctx->arena, SQL_PARTNER_CAF, DB_ARGS(DB_INT(partner_id)), &r);
@@ -332,7 +332,7 @@ int hab_create_account(struct portal_ctx *ctx, long long partner_id, const char 
 		enum db_status st2 = db_query(ctx->db, ctx->arena, SQL_EMAIL_TAKEN,
 					      DB_ARGS(DB_TEXT(email), DB_INT(0)), &r);
 		if (st2 == DB_OK && r.rows) {
-			*error = "Cette adresse électronique est déjà utilisée par un compte du portail.";
+			*error = HAB_EMAIL_TAKEN;
 			sodium_memzero(pw, sizeof(pw));
 			return 0;
 		}

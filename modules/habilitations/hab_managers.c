@@ -145,16 +145,10 @@ int hab_managers_post(struct portal_ctx *ctx)
 						  "facilities=%s parent=%lld",
 						  account, list, c.grant_id)))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success",
-		  arena_printf(ctx->arena, "%s %s est responsable habilitations.", a.first_name,
-			       a.last_name));
-	return ctx_redirect(ctx, "/habilitations/responsables");
+	return hab_commit_redirect(ctx, st,
+				   arena_printf(ctx->arena, "%s %s est responsable habilitations.",
+						a.first_name, a.last_name),
+				   "/habilitations/responsables");
 }
 
 /* Closes grant id and those appointed under it, recursively. */
@@ -205,12 +199,7 @@ int hab_manager_end_post(struct portal_ctx *ctx)
 				     arena_printf(ctx->arena, "account=%s after: closed_on=%s",
 						  db_cell(&r, 0, 1), today)))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success", "La délégation de ce responsable habilitations a pris fin.");
-	return ctx_redirect(ctx, "/habilitations/responsables");
+	return hab_commit_redirect(ctx, st,
+				   "La délégation de ce responsable habilitations a pris fin.",
+				   "/habilitations/responsables");
 }

@@ -277,12 +277,8 @@ int hab_end_post(struct portal_ctx *ctx)
 				   db_cell(&r, 0, 1), f.id, db_cell(&r, 0, 4),
 				   db_cell(&r, 0, 6) ? db_cell(&r, 0, 6) : "", day)))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
+	if ((rc = hab_commit(ctx, st)))
+		return rc;
 	ctx_flash(ctx, n ? "success" : "info",
 		  n ? arena_printf(ctx->arena, "L'habilitation prend fin le %s.", hab_date_fr(ctx, day))
 		    : "Cette habilitation avait déjà pris fin.");

@@ -196,14 +196,13 @@ int hab_user_new_post(struct portal_ctx *ctx)
 			page_error(root, "email", err);
 		return rc;
 	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success",
-		  arena_printf(ctx->arena,
-			       "L'utilisateur %s %s a été créé. Son mot de passe provisoire lui est "
-			       "envoyé par courriel.",
-			       u.first, u.last));
-	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/utilisateur/%lld", id));
+	return hab_commit_redirect(
+		ctx, DB_OK,
+		arena_printf(ctx->arena,
+			     "L'utilisateur %s %s a été créé. Son mot de passe provisoire lui est "
+			     "envoyé par courriel.",
+			     u.first, u.last),
+		arena_printf(ctx->arena, "/habilitations/utilisateur/%lld", id));
 }
 
 static int user_page(struct portal_ctx *ctx, const char *view, struct hab_caller *c,
@@ -333,24 +332,16 @@ int hab_user_edit_post(struct portal_ctx *ctx)
 	struct db_result r;
 	st = db_query(ctx->db, ctx->arena, SQL_EMAIL_TAKEN, DB_ARGS(DB_TEXT(u.email), DB_INT(a.id)),
 		      &r);
-	if (st == DB_OK && r.rows) {
-		db_rollback(ctx->db);
-		page_error(root, "email",
-			   "Cette adresse électronique est déjà utilisée par un compte du portail.");
-		return 0;
-	}
+	if (st == DB_OK && r.rows)
+		return hab_rollback_form(ctx, root, "email", HAB_EMAIL_TAKEN);
 	if (st == DB_OK)
 		st = db_exec(ctx->db, SQL_ACCOUNT_UPDATE,
 			     DB_ARGS(DB_TEXT(u.email), DB_TEXT(u.last), DB_TEXT(u.first),
 				     DB_TEXT(*u.phone ? u.phone : NULL), DB_TEXT(u.mobility),
 				     DB_TEXT(u.opened), DB_TEXT(u.closed), DB_INT(a.id)),
 			     NULL, NULL);
-	if (st == DB_CONSTRAINT) {
-		db_rollback(ctx->db);
-		page_error(root, "email",
-			   "Cette adresse électronique est déjà utilisée par un compte du portail.");
-		return 0;
-	}
+	if (st == DB_CONSTRAINT)
+		return hab_rollback_form(ctx, root, "email", HAB_EMAIL_TAKEN);
 	if (st == DB_OK && u.closed && (!a.closed_on || strcmp(u.closed, a.closed_on) != 0))
 		rc = hab_close_account_effects(ctx, a.id, u.closed);
 	if (st == DB_OK && !rc &&
@@ -362,14 +353,12 @@ int hab_user_edit_post(struct portal_ctx *ctx)
 				   a.opened_on, a.closed_on ? a.closed_on : "", u.email, u.last,
 				   u.first, u.phone, u.opened, u.closed ? u.closed : "")))
 		rc = 500;
-	if (st != DB_OK || rc) {
+	if (st == DB_OK && rc) {
 		db_rollback(ctx->db);
-		return st != DB_OK ? db_http_status(st) : rc;
+		return rc;
 	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success", "Les informations de l'utilisateur ont été enregistrées.");
-	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/utilisateur/%lld", a.id));
+	return hab_commit_redirect(ctx, st, "Les informations de l'utilisateur ont été enregistrées.",
+				   arena_printf(ctx->arena, "/habilitations/utilisateur/%lld", a.id));
 }
 
 int hab_user_close_get(struct portal_ctx *ctx)
@@ -420,14 +409,13 @@ int hab_user_close_post(struct portal_ctx *ctx)
 		db_rollback(ctx->db);
 		return rc;
 	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success",
-		  arena_printf(ctx->arena,
-			       "Le compte de %s %s est clôturé au %s ; ses habilitations passent "
-			       "dans l'historique.",
-			       a.first_name, a.last_name, hab_date_fr(ctx, day)));
-	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/utilisateur/%lld", a.id));
+	return hab_commit_redirect(
+		ctx, DB_OK,
+		arena_printf(ctx->arena,
+			     "Le compte de %s %s est clôturé au %s ; ses habilitations passent "
+			     "dans l'historique.",
+			     a.first_name, a.last_name, hab_date_fr(ctx, day)),
+		arena_printf(ctx->arena, "/habilitations/utilisateur/%lld", a.id));
 }
 
 int hab_user_groups_get(struct portal_ctx *ctx)
@@ -496,11 +484,9 @@ int hab_user_groups_post(struct portal_ctx *ctx)
 		      DB_ARGS(DB_INT(account), DB_INT(group), DB_TEXT(opened), DB_TEXT(closed),
 			      DB_TEXT(closed)),
 		      &r);
-	if (st == DB_OK && db_cell_int(&r, 0, 0) > 0) {
-		db_rollback(ctx->db);
-		page_error(root, "groupe", "L'utilisateur appartient déjà à ce groupe à ces dates.");
-		return 0;
-	}
+	if (st == DB_OK && db_cell_int(&r, 0, 0) > 0)
+		return hab_rollback_form(ctx, root, "groupe",
+					 "L'utilisateur appartient déjà à ce groupe à ces dates.");
 	uint64_t id = 0;
 	if (st == DB_OK)
 		st = db_exec(ctx->db, SQL_MEMBERSHIP_INSERT,
@@ -512,16 +498,9 @@ int hab_user_groups_post(struct portal_ctx *ctx)
 		      arena_printf(ctx->arena, "after: group=%s opened_on=%s closed_on=%s", code,
 				   opened, closed ? closed : "")))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success",
-		  arena_printf(ctx->arena, "L'utilisateur a été ajouté au groupe %s.", code));
-	return ctx_redirect(ctx,
-			    arena_printf(ctx->arena, "/habilitations/utilisateur/%lld/groupes", account));
+	return hab_commit_redirect(
+		ctx, st, arena_printf(ctx->arena, "L'utilisateur a été ajouté au groupe %s.", code),
+		arena_printf(ctx->arena, "/habilitations/utilisateur/%lld/groupes", account));
 }
 
 int hab_membership_close_post(struct portal_ctx *ctx)
@@ -552,13 +531,7 @@ int hab_membership_close_post(struct portal_ctx *ctx)
 				   db_cell(&r, 0, 4), db_cell(&r, 0, 3) ? db_cell(&r, 0, 3) : "",
 				   today)))
 		st = DB_ERROR;
-	if (st != DB_OK) {
-		db_rollback(ctx->db);
-		return db_http_status(st);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	ctx_flash(ctx, "success", "L'appartenance au groupe est close.");
-	return ctx_redirect(ctx,
-			    arena_printf(ctx->arena, "/habilitations/utilisateur/%lld/groupes", a.id));
+	return hab_commit_redirect(
+		ctx, st, "L'appartenance au groupe est close.",
+		arena_printf(ctx->arena, "/habilitations/utilisateur/%lld/groupes", a.id));
 }
