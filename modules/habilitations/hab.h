@@ -34,6 +34,9 @@ int hab_row_by_id(struct portal_ctx *ctx, const char *sql, const char *what, lon
 /* The page with <caller .../> for the views' conditions. */
 xmlNodePtr hab_page(struct portal_ctx *ctx, const char *view, const struct hab_caller *c);
 
+/* Whether a closing date (exclusive: closed from that day on) has come. */
+int hab_is_closed(struct portal_ctx *ctx, const char *closed_on);
+
 /* Scope loaders: each fills the row (arena) and returns 0, or 404 (logged)
  * when the id is unknown or outside the caller's reach, or 500/503. */
 struct hab_convention {
@@ -42,6 +45,8 @@ struct hab_convention {
 };
 int hab_convention_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, long long id,
 			    struct hab_convention *out);
+/* Loads the caller, then the convention {id} of the path in its scope. */
+int hab_caller_convention(struct portal_ctx *ctx, struct hab_caller *c, struct hab_convention *cv);
 
 struct hab_account {
 	long long id, partner_id, caf_id;
@@ -74,6 +79,11 @@ int hab_form_choices(struct portal_ctx *ctx, const struct hab_caller *c, xmlNode
 /* The partner a search or an assignment is about: given and in reach. 0
  * when none is chosen (a Caf agent), -status on refusal. */
 long long hab_partner_param(struct portal_ctx *ctx, const struct hab_caller *c);
+
+/* XML pieces of several pages (hab_nodes.c): <convention id label partner>
+ * (returned), and <users> with the partner's open accounts. */
+xmlNodePtr hab_convention_node(xmlNodePtr root, const struct hab_convention *cv);
+int hab_open_users_node(struct portal_ctx *ctx, xmlNodePtr root, long long partner);
 
 /* Form helpers. */
 const char *hab_trimmed(struct portal_ctx *ctx, const char *name);

@@ -192,7 +192,7 @@ int hab_convention_new_post(struct portal_ctx *ctx)
 	if ((st = db_begin(ctx->db)) != DB_OK)
 		return db_http_status(st);
 	uint64_t id = 0;
-	const char *status = closed && strcmp(closed, ctx_today(ctx)) <= 0 ? "closed" : "open";
+	const char *status = hab_is_closed(ctx, closed) ? "closed" : "open";
 	st = db_exec(ctx->db, SQL_CONVENTION_INSERT,
 		     DB_ARGS(DB_INT(c.caf_id), DB_INT(partner), DB_TEXT(label), DB_TEXT(opened),
 			     DB_TEXT(closed), DB_TEXT(status), DB_TEXT(validated),
@@ -268,10 +268,7 @@ static int facility_page(struct portal_ctx *ctx, struct hab_caller *c, struct ha
 	if (rc)
 		return rc;
 	*root = hab_page(ctx, "habilitations/equipement-formulaire", c);
-	xmlNodePtr n = px_el(*root, "convention");
-	px_attr_int(n, "id", cv->id);
-	px_attr(n, "label", cv->label);
-	px_attr(n, "partner", cv->partner_name);
+	xmlNodePtr n = hab_convention_node(*root, cv);
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CAF, DB_ARGS(DB_INT(c->caf_id)), &r);
 	if (st != DB_OK)
@@ -400,22 +397,8 @@ static int partner_admin_page(struct portal_ctx *ctx, struct hab_caller *c,
 	if (rc)
 		return rc;
 	*root = hab_page(ctx, "habilitations/administrateur", c);
-	xmlNodePtr n = px_el(*root, "convention");
-	px_attr_int(n, "id", cv->id);
-	px_attr(n, "label", cv->label);
-	px_attr(n, "partner", cv->partner_name);
-	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_OPEN_USERS_OF_PARTNER,
-				     DB_ARGS(DB_INT(cv->partner_id), DB_TEXT(ctx_today(ctx))), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	xmlNodePtr ul = px_el(*root, "users");
-	for (size_t i = 0; i < r.rows; i++) {
-		xmlNodePtr u = px_text(ul, "user", arena_printf(ctx->arena, "%s %s", db_cell(&r, i, 1),
-								db_cell(&r, i, 2)));
-		px_attr(u, "id", db_cell(&r, i, 0));
-	}
-	return 0;
+	hab_convention_node(*root, cv);
+	return hab_open_users_node(ctx, *root, cv->partner_id);
 }
 
 int hab_partner_admin_get(struct portal_ctx *ctx)

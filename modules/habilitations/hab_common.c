@@ -126,6 +126,14 @@ int hab_convention_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, 
 	return ok ? 0 : hab_refuse(ctx, "convention", id);
 }
 
+int hab_caller_convention(struct portal_ctx *ctx, struct hab_caller *c, struct hab_convention *cv)
+{
+	int rc = hab_caller_load(ctx, c);
+	if (rc)
+		return rc;
+	return hab_convention_in_scope(ctx, c, ctx_param_id(ctx, "id"), cv);
+}
+
 int hab_account_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, long long id,
 			 struct hab_account *out)
 {
@@ -227,6 +235,11 @@ const char *hab_read_date(struct portal_ctx *ctx, const char *value, const char 
 		return err;
 	*iso = arena_printf(ctx->arena, "%04d-%02d-%02d", y, m, d);
 	return NULL;
+}
+
+int hab_is_closed(struct portal_ctx *ctx, const char *closed_on)
+{
+	return closed_on && strcmp(closed_on, ctx_today(ctx)) <= 0;
 }
 
 const char *hab_date_fr(struct portal_ctx *ctx, const char *iso)
@@ -382,7 +395,7 @@ int hab_close_account_effects(struct portal_ctx *ctx, long long account_id, cons
 			     NULL);
 	if (st != DB_OK)
 		return db_http_status(st);
-	if (strcmp(day, ctx_today(ctx)) <= 0) {
+	if (hab_is_closed(ctx, day)) {
 		int rc = session_destroy_account(ctx->db, account_id);
 		if (rc)
 			return rc;

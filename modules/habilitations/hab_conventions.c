@@ -112,11 +112,9 @@ int hab_conventions(struct portal_ctx *ctx)
 int hab_convention_detail(struct portal_ctx *ctx)
 {
 	struct hab_caller c;
-	int rc = hab_caller_load(ctx, &c);
-	if (rc)
-		return rc;
 	struct hab_convention cv;
-	if ((rc = hab_convention_in_scope(ctx, &c, ctx_param_id(ctx, "id"), &cv)))
+	int rc = hab_caller_convention(ctx, &c, &cv);
+	if (rc)
 		return rc;
 	xmlNodePtr root = hab_page(ctx, "habilitations/convention", &c);
 	struct db_result r;
@@ -179,23 +177,17 @@ int hab_convention_detail(struct portal_ctx *ctx)
 int hab_convention_groups(struct portal_ctx *ctx)
 {
 	struct hab_caller c;
-	int rc = hab_caller_load(ctx, &c);
+	struct hab_convention cv;
+	int rc = hab_caller_convention(ctx, &c, &cv);
 	if (rc)
 		return rc;
-	struct hab_convention cv;
-	if ((rc = hab_convention_in_scope(ctx, &c, ctx_param_id(ctx, "id"), &cv)))
-		return rc;
 	xmlNodePtr root = hab_page(ctx, "habilitations/groupes", &c);
-	xmlNodePtr n = px_el(root, "convention");
-	px_attr_int(n, "id", cv.id);
-	px_attr(n, "label", cv.label);
-	px_attr(n, "partner", cv.partner_name);
+	hab_convention_node(root, &cv);
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_MEMBERS_OF_PARTNER,
 				     DB_ARGS(DB_INT(cv.partner_id)), &r);
 	if (st != DB_OK)
 		return db_http_status(st);
-	const char *today = ctx_today(ctx);
 	xmlNodePtr gl = px_el(root, "groups");
 	xmlNodePtr g = NULL;
 	const char *cur = "";
@@ -214,7 +206,7 @@ int hab_convention_groups(struct portal_ctx *ctx)
 		const char *closed = db_cell(&r, i, 6);
 		if (closed)
 			px_attr(m, "closed-on", closed);
-		px_attr(m, "open", closed && strcmp(closed, today) <= 0 ? "0" : "1");
+		px_attr(m, "open", hab_is_closed(ctx, closed) ? "0" : "1");
 	}
 	return 0;
 }

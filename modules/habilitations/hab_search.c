@@ -17,42 +17,26 @@
 int hab_form_choices(struct portal_ctx *ctx, const struct hab_caller *c, xmlNodePtr root,
 		     long long partner)
 {
+	/* a Caf agent's partners, or a partner user's own (one row: id, name) */
 	struct db_result r;
-	enum db_status st;
+	enum db_status st =
+		c->is_caf ? db_query(ctx->db, ctx->arena, SQL_PARTNERS_OF_CAF,
+				     DB_ARGS(DB_INT(c->caf_id)), &r)
+			  : db_query(ctx->db, ctx->arena, SQL_PARTNER, DB_ARGS(DB_INT(c->partner_id)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
 	xmlNodePtr pl = px_el(root, "partners");
-	if (c->is_caf) {
-		st = db_query(ctx->db, ctx->arena, SQL_PARTNERS_OF_CAF, DB_ARGS(DB_INT(c->caf_id)), &r);
-		if (st != DB_OK)
-			return db_http_status(st);
-		for (size_t i = 0; i < r.rows; i++) {
-			xmlNodePtr p = px_text(pl, "partner", db_cell(&r, i, 1));
-			px_attr(p, "id", db_cell(&r, i, 0));
-		}
-	} else {
-		st = db_query(ctx->db, ctx->arena, SQL_PARTNER, DB_ARGS(DB_INT(c->partner_id)), &r);
-		if (st != DB_OK)
-			return db_http_status(st);
-		if (r.rows) {
-			xmlNodePtr p = px_text(pl, "partner", db_cell(&r, 0, 1));
-			px_attr(p, "id", db_cell(&r, 0, 0));
-		}
+	for (size_t i = 0; i < r.rows; i++) {
+		xmlNodePtr p = px_text(pl, "partner", db_cell(&r, i, 1));
+		px_attr(p, "id", db_cell(&r, i, 0));
 	}
 	if (!partner)
 		return 0;
-	const char *today = ctx_today(ctx);
-	st = db_query(ctx->db, ctx->arena, SQL_OPEN_USERS_OF_PARTNER,
-		      DB_ARGS(DB_INT(partner), DB_TEXT(today)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	xmlNodePtr ul = px_el(root, "users");
-	for (size_t i = 0; i < r.rows; i++) {
-		xmlNodePtr u = px_text(ul, "user",
-				       arena_printf(ctx->arena, "%s %s", db_cell(&r, i, 1),
-						    db_cell(&r, i, 2)));
-		px_attr(u, "id", db_cell(&r, i, 0));
-	}
+	int rc = hab_open_users_node(ctx, root, partner);
+	if (rc)
+		return rc;
 	st = db_query(ctx->db, ctx->arena, SQL_FACILITIES_OF_PARTNER,
-		      DB_ARGS(DB_INT(partner), DB_TEXT(today)), &r);
+		      DB_ARGS(DB_INT(partner), DB_TEXT(ctx_today(ctx))), &r);
 	if (st != DB_OK)
 		return db_http_status(st);
 	xmlNodePtr fl = px_el(root, "activities");
