@@ -28,15 +28,7 @@ static void account_node(struct portal_ctx *ctx, xmlNodePtr parent, const struct
 	const char *closed = db_cell(r, i, 7);
 	if (closed)
 		px_attr(u, "closed-on", closed);
-	px_attr(u, "status", closed && strcmp(closed, ctx_today(ctx)) <= 0 ? "closed" : "open");
-}
-
-static void convention_node(xmlNodePtr root, const struct hab_convention *cv)
-{
-	xmlNodePtr n = px_el(root, "convention");
-	px_attr_int(n, "id", cv->id);
-	px_attr(n, "label", cv->label);
-	px_attr(n, "partner", cv->partner_name);
+	px_attr(u, "status", hab_is_closed(ctx, closed) ? "closed" : "open");
 }
 
 static int groups_node(struct portal_ctx *ctx, xmlNodePtr root)
@@ -54,17 +46,37 @@ static int groups_node(struct portal_ctx *ctx, xmlNodePtr root)
 	return 0;
 }
 
+/* An account's group memberships, the closed ones too. */
+static int memberships_node(struct portal_ctx *ctx, xmlNodePtr root, long long account)
+{
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_MEMBERSHIPS_OF_ACCOUNT,
+				     DB_ARGS(DB_INT(account)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	xmlNodePtr ml = px_el(root, "memberships");
+	for (size_t i = 0; i < r.rows; i++) {
+		xmlNodePtr m = px_el(ml, "membership");
+		px_attr(m, "id", db_cell(&r, i, 0));
+		px_attr(m, "code", db_cell(&r, i, 1));
+		px_attr(m, "opened-on", db_cell(&r, i, 3));
+		const char *closed = db_cell(&r, i, 4);
+		if (closed)
+			px_attr(m, "closed-on", closed);
+		px_attr(m, "open", hab_is_closed(ctx, closed) ? "0" : "1");
+	}
+	return 0;
+}
+
 int hab_users(struct portal_ctx *ctx)
 {
 	struct hab_caller c;
-	int rc = hab_caller_load(ctx, &c);
+	struct hab_convention cv;
+	int rc = hab_caller_convention(ctx, &c, &cv);
 	if (rc)
 		return rc;
-	struct hab_convention cv;
-	if ((rc = hab_convention_in_scope(ctx, &c, ctx_param_id(ctx, "id"), &cv)))
-		return rc;
 	xmlNodePtr root = hab_page(ctx, "habilitations/utilisateurs", &c);
-	convention_node(root, &cv);
+	hab_convention_node(root, &cv);
 	const char *login = hab_trimmed(ctx, "identifiant");
 	const char *last = hab_trimmed(ctx, "nom");
 	const char *first = hab_trimmed(ctx, "prenom");
@@ -147,37 +159,38 @@ static void read_user_form(struct portal_ctx *ctx, xmlNodePtr root, struct user_
 			   "La date de clôture doit suivre la date d'ouverture.");
 }
 
+/* The form that creates a user of the convention {id}: grantors only. */
+static int user_new_page(struct portal_ctx *ctx, struct hab_caller *c, struct hab_convention *cv,
+			 xmlNodePtr *root_out)
+{
+	int rc = hab_caller_convention(ctx, c, cv);
+	if (rc)
+		return rc;
+	if (c->g.kind == HGRANTOR_NONE)
+		return hab_refuse(ctx, "convention", cv->id);
+	xmlNodePtr root = hab_page(ctx, "habilitations/utilisateur-formulaire", c);
+	hab_convention_node(root, cv);
+	px_attr(px_el(root, "form"), "mode", "create");
+	*root_out = root;
+	return 0;
+}
+
 int hab_user_new_get(struct portal_ctx *ctx)
 {
 	struct hab_caller c;
-	int rc = hab_caller_load(ctx, &c);
-	if (rc)
-		return rc;
 	struct hab_convention cv;
-	if ((rc = hab_convention_in_scope(ctx, &c, ctx_param_id(ctx, "id"), &cv)))
-		return rc;
-	if (c.g.kind == HGRANTOR_NONE)
-		return hab_refuse(ctx, "convention", cv.id);
-	xmlNodePtr root = hab_page(ctx, "habilitations/utilisateur-formulaire", &c);
-	convention_node(root, &cv);
-	px_attr(px_el(root, "form"), "mode", "create");
-	return 0;
+	xmlNodePtr root = NULL;
+	return user_new_page(ctx, &c, &cv, &root);
 }
 
 int hab_user_new_post(struct portal_ctx *ctx)
 {
 	struct hab_caller c;
-	int rc = hab_caller_load(ctx, &c);
+	struct hab_convention cv;
+	xmlNodePtr root = NULL;
+	int rc = user_new_page(ctx, &c, &cv, &root);
 	if (rc)
 		return rc;
-	struct hab_convention cv;
-	if ((rc = hab_convention_in_scope(ctx, &c, ctx_param_id(ctx, "id"), &cv)))
-		return rc;
-	if (c.g.kind == HGRANTOR_NONE)
-		return hab_refuse(ctx, "convention", cv.id);
-	xmlNodePtr root = hab_page(ctx, "habilitations/utilisateur-formulaire", &c);
-	convention_node(root, &cv);
-	px_attr(px_el(root, "form"), "mode", "create");
 	page_form_values(root, &ctx->req->form);
 	struct user_form u;
 	read_user_form(ctx, root, &u);
@@ -205,8 +218,10 @@ int hab_user_new_post(struct portal_ctx *ctx)
 		arena_printf(ctx->arena, "/habilitations/utilisateur/%lld", id));
 }
 
+/* A page about the user {id}, with <account> (manageable="1" when the
+ * caller may change it, see hab_account_manageable) and its convention. */
 static int user_page(struct portal_ctx *ctx, const char *view, struct hab_caller *c,
-		     struct hab_account *a, xmlNodePtr *root_out)
+		     struct hab_account *a, xmlNodePtr *root_out, int *manageable)
 {
 	int rc = hab_caller_load(ctx, c);
 	if (rc)
@@ -226,13 +241,13 @@ static int user_page(struct portal_ctx *ctx, const char *view, struct hab_caller
 	px_attr(u, "opened-on", a->opened_on);
 	if (a->closed_on)
 		px_attr(u, "closed-on", a->closed_on);
-	px_attr(u, "status",
-		a->closed_on && strcmp(a->closed_on, ctx_today(ctx)) <= 0 ? "closed" : "open");
+	px_attr(u, "status", hab_is_closed(ctx, a->closed_on) ? "closed" : "open");
 	int m = hab_account_manageable(ctx, c, a);
 	if (m < 0)
 		return -m;
 	if (m)
 		px_attr(u, "manageable", "1");
+	*manageable = m;
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CONVENTION_OF_PARTNER,
 				     DB_ARGS(DB_INT(a->partner_id)), &r);
@@ -248,12 +263,25 @@ static int user_page(struct portal_ctx *ctx, const char *view, struct hab_caller
 	return 0;
 }
 
+/* A user page with a form that changes the account: refused (logged as
+ * `what`) unless the caller may manage it. */
+static int managed_user_page(struct portal_ctx *ctx, const char *view, const char *what,
+			     struct hab_caller *c, struct hab_account *a, xmlNodePtr *root_out)
+{
+	int manageable = 0;
+	int rc = user_page(ctx, view, c, a, root_out, &manageable);
+	if (rc)
+		return rc;
+	return manageable ? 0 : hab_refuse(ctx, what, a->id);
+}
+
 int hab_user_detail(struct portal_ctx *ctx)
 {
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int rc = user_page(ctx, "habilitations/utilisateur", &c, &a, &root);
+	int manageable;
+	int rc = user_page(ctx, "habilitations/utilisateur", &c, &a, &root, &manageable);
 	if (rc)
 		return rc;
 	struct db_result r;
@@ -281,19 +309,7 @@ int hab_user_detail(struct portal_ctx *ctx)
 			hab_state_label(hab_state_at(start, end, (enum hab_validation)(v < 0 ? 0 : v),
 						     today)));
 	}
-	st = db_query(ctx->db, ctx->arena, SQL_MEMBERSHIPS_OF_ACCOUNT, DB_ARGS(DB_INT(a.id)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	xmlNodePtr ml = px_el(root, "memberships");
-	for (size_t i = 0; i < r.rows; i++) {
-		xmlNodePtr m = px_el(ml, "membership");
-		px_attr(m, "id", db_cell(&r, i, 0));
-		px_attr(m, "code", db_cell(&r, i, 1));
-		px_attr(m, "opened-on", db_cell(&r, i, 3));
-		if (db_cell(&r, i, 4))
-			px_attr(m, "closed-on", db_cell(&r, i, 4));
-	}
-	return 0;
+	return memberships_node(ctx, root, a.id);
 }
 
 int hab_user_edit_get(struct portal_ctx *ctx)
@@ -301,11 +317,9 @@ int hab_user_edit_get(struct portal_ctx *ctx)
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int rc = user_page(ctx, "habilitations/utilisateur-formulaire", &c, &a, &root);
+	int rc = managed_user_page(ctx, "habilitations/utilisateur-formulaire", "account (manage)", &c, &a, &root);
 	if (rc)
 		return rc;
-	if (hab_account_manageable(ctx, &c, &a) != 1)
-		return hab_refuse(ctx, "account (manage)", a.id);
 	px_attr(px_el(root, "form"), "mode", "edit");
 	return 0;
 }
@@ -315,11 +329,9 @@ int hab_user_edit_post(struct portal_ctx *ctx)
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int rc = user_page(ctx, "habilitations/utilisateur-formulaire", &c, &a, &root);
+	int rc = managed_user_page(ctx, "habilitations/utilisateur-formulaire", "account (manage)", &c, &a, &root);
 	if (rc)
 		return rc;
-	if (hab_account_manageable(ctx, &c, &a) != 1)
-		return hab_refuse(ctx, "account (manage)", a.id);
 	px_attr(px_el(root, "form"), "mode", "edit");
 	page_form_values(root, &ctx->req->form);
 	struct user_form u;
@@ -366,11 +378,9 @@ int hab_user_close_get(struct portal_ctx *ctx)
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int rc = user_page(ctx, "habilitations/utilisateur-cloture", &c, &a, &root);
+	int rc = managed_user_page(ctx, "habilitations/utilisateur-cloture", "account (close)", &c, &a, &root);
 	if (rc)
 		return rc;
-	if (hab_account_manageable(ctx, &c, &a) != 1)
-		return hab_refuse(ctx, "account (close)", a.id);
 	return 0;
 }
 
@@ -379,11 +389,9 @@ int hab_user_close_post(struct portal_ctx *ctx)
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int rc = user_page(ctx, "habilitations/utilisateur-cloture", &c, &a, &root);
+	int rc = managed_user_page(ctx, "habilitations/utilisateur-cloture", "account (close)", &c, &a, &root);
 	if (rc)
 		return rc;
-	if (hab_account_manageable(ctx, &c, &a) != 1)
-		return hab_refuse(ctx, "account (close)", a.id);
 	page_form_values(root, &ctx->req->form);
 	const char *day = NULL;
 	const char *in = hab_trimmed(ctx, "date_cloture");
@@ -423,31 +431,12 @@ int hab_user_groups_get(struct portal_ctx *ctx)
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int rc = user_page(ctx, "habilitations/utilisateur-groupes", &c, &a, &root);
+	int rc = managed_user_page(ctx, "habilitations/utilisateur-groupes", "account (groups)", &c, &a, &root);
 	if (rc)
 		return rc;
-	if (hab_account_manageable(ctx, &c, &a) != 1)
-		return hab_refuse(ctx, "account (groups)", a.id);
 	if ((rc = groups_node(ctx, root)))
 		return rc;
-	struct db_result r;
-	enum db_status st =
-		db_query(ctx->db, ctx->arena, SQL_MEMBERSHIPS_OF_ACCOUNT, DB_ARGS(DB_INT(a.id)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	const char *today = ctx_today(ctx);
-	xmlNodePtr ml = px_el(root, "memberships");
-	for (size_t i = 0; i < r.rows; i++) {
-		xmlNodePtr m = px_el(ml, "membership");
-		px_attr(m, "id", db_cell(&r, i, 0));
-		px_attr(m, "code", db_cell(&r, i, 1));
-		px_attr(m, "opened-on", db_cell(&r, i, 3));
-		const char *closed = db_cell(&r, i, 4);
-		if (closed)
-			px_attr(m, "closed-on", closed);
-		px_attr(m, "open", closed && strcmp(closed, today) <= 0 ? "0" : "1");
-	}
-	return 0;
+	return memberships_node(ctx, root, a.id);
 }
 
 int hab_user_groups_post(struct portal_ctx *ctx)
