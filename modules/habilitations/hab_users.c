@@ -312,16 +312,23 @@ int hab_user_detail(struct portal_ctx *ctx)
 	return memberships_node(ctx, root, a.id);
 }
 
+static int user_edit_page(struct portal_ctx *ctx, struct hab_caller *c, struct hab_account *a,
+			  xmlNodePtr *root)
+{
+	int rc = managed_user_page(ctx, "habilitations/utilisateur-formulaire", "account (manage)",
+				   c, a, root);
+	if (rc)
+		return rc;
+	px_attr(px_el(*root, "form"), "mode", "edit");
+	return 0;
+}
+
 int hab_user_edit_get(struct portal_ctx *ctx)
 {
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int rc = managed_user_page(ctx, "habilitations/utilisateur-formulaire", "account (manage)", &c, &a, &root);
-	if (rc)
-		return rc;
-	px_attr(px_el(root, "form"), "mode", "edit");
-	return 0;
+	return user_edit_page(ctx, &c, &a, &root);
 }
 
 int hab_user_edit_post(struct portal_ctx *ctx)
@@ -329,10 +336,9 @@ int hab_user_edit_post(struct portal_ctx *ctx)
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int rc = managed_user_page(ctx, "habilitations/utilisateur-formulaire", "account (manage)", &c, &a, &root);
+	int rc = user_edit_page(ctx, &c, &a, &root);
 	if (rc)
 		return rc;
-	px_attr(px_el(root, "form"), "mode", "edit");
 	page_form_values(root, &ctx->req->form);
 	struct user_form u;
 	read_user_form(ctx, root, &u);
@@ -373,15 +379,19 @@ int hab_user_edit_post(struct portal_ctx *ctx)
 				   arena_printf(ctx->arena, "/habilitations/utilisateur/%lld", a.id));
 }
 
+static int user_close_page(struct portal_ctx *ctx, struct hab_caller *c, struct hab_account *a,
+			   xmlNodePtr *root)
+{
+	return managed_user_page(ctx, "habilitations/utilisateur-cloture", "account (close)", c, a,
+				 root);
+}
+
 int hab_user_close_get(struct portal_ctx *ctx)
 {
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int rc = managed_user_page(ctx, "habilitations/utilisateur-cloture", "account (close)", &c, &a, &root);
-	if (rc)
-		return rc;
-	return 0;
+	return user_close_page(ctx, &c, &a, &root);
 }
 
 int hab_user_close_post(struct portal_ctx *ctx)
@@ -389,7 +399,7 @@ int hab_user_close_post(struct portal_ctx *ctx)
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int rc = managed_user_page(ctx, "habilitations/utilisateur-cloture", "account (close)", &c, &a, &root);
+	int rc = user_close_page(ctx, &c, &a, &root);
 	if (rc)
 		return rc;
 	page_form_values(root, &ctx->req->form);
@@ -431,7 +441,8 @@ int hab_user_groups_get(struct portal_ctx *ctx)
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int rc = managed_user_page(ctx, "habilitations/utilisateur-groupes", "account (groups)", &c, &a, &root);
+	int rc = managed_user_page(ctx, "habilitations/utilisateur-groupes", "account (groups)", &c,
+				   &a, &root);
 	if (rc)
 		return rc;
 	if ((rc = groups_node(ctx, root)))
