@@ -34,9 +34,6 @@ int hab_row_by_id(struct portal_ctx *ctx, const char *sql, const char *what, lon
 /* The page with <caller .../> for the views' conditions. */
 xmlNodePtr hab_page(struct portal_ctx *ctx, const char *view, const struct hab_caller *c);
 
-/* Whether a closing date (exclusive: closed from that day on) has come. */
-int hab_is_closed(struct portal_ctx *ctx, const char *closed_on);
-
 /* Scope loaders: each fills the row (arena) and returns 0, or 404 (logged)
  * when the id is unknown or outside the caller's reach, or 500/503. */
 struct hab_convention {
@@ -85,14 +82,25 @@ long long hab_partner_param(struct portal_ctx *ctx, const struct hab_caller *c);
 xmlNodePtr hab_convention_node(xmlNodePtr root, const struct hab_convention *cv);
 int hab_open_users_node(struct portal_ctx *ctx, xmlNodePtr root, long long partner);
 
-/* Form helpers. */
+/* Form helpers (hab_form.c). */
 const char *hab_trimmed(struct portal_ctx *ctx, const char *name);
 /* A French date field ("dd/mm/yyyy") into ISO; NULL field or empty -> *iso
  * NULL and 0; else 0 or a French message. */
 const char *hab_read_date(struct portal_ctx *ctx, const char *value, const char **iso);
+/* The date field `field` of the form into *iso (ISO, arena). Empty: *iso =
+ * if_empty and 1 returned. Otherwise 0; a wrong date leaves *iso NULL and
+ * its message under the field. */
+int hab_date_field(struct portal_ctx *ctx, xmlNodePtr root, const char *field,
+		   const char *if_empty, const char **iso);
+/* An optional closing date field, which must come after opened (when both
+ * are valid); errors under the field. */
+void hab_closing_field(struct portal_ctx *ctx, xmlNodePtr root, const char *field,
+		       const char *opened, const char **closed);
 /* "2026-03-26" -> "26/03/2026" in the arena. */
 const char *hab_date_fr(struct portal_ctx *ctx, const char *iso);
 long long hab_id_value(const char *s);
+/* Whether a closing date (exclusive: closed from that day on) has come. */
+int hab_is_closed(struct portal_ctx *ctx, const char *closed_on);
 
 /* The end of a handler's write (hab_commit.c). hab_commit commits the open
  * transaction when st is DB_OK, else rolls it back: 0 once committed, else

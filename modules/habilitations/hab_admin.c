@@ -162,7 +162,7 @@ int hab_convention_new_post(struct portal_ctx *ctx)
 	page_form_values(root, &ctx->req->form);
 	long long partner = hab_id_value(hab_trimmed(ctx, "partenaire"));
 	const char *label = hab_trimmed(ctx, "libelle");
-	const char *opened = NULL, *closed = NULL, *validated = NULL, *err;
+	const char *opened = NULL, *closed = NULL, *validated = NULL;
 	const char *scope = scope_value(hab_trimmed(ctx, "portee"));
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_PARTNER, DB_ARGS(DB_INT(partner)), &r);
@@ -174,17 +174,9 @@ int hab_convention_new_post(struct portal_ctx *ctx)
 		return hab_refuse(ctx, "partner", partner);
 	if (!*label || strlen(label) > 160)
 		page_error(root, "libelle", "Saisissez le libellé (160 caractères au plus).");
-	const char *in = hab_trimmed(ctx, "date_ouverture");
-	if (!*in)
-		opened = ctx_today(ctx);
-	else if ((err = hab_read_date(ctx, in, &opened)))
-		page_error(root, "date_ouverture", err);
-	if ((err = hab_read_date(ctx, hab_trimmed(ctx, "date_cloture"), &closed)))
-		page_error(root, "date_cloture", err);
-	else if (closed && opened && strcmp(closed, opened) <= 0)
-		page_error(root, "date_cloture", "La date de clôture doit suivre la date d'ouverture.");
-	if ((err = hab_read_date(ctx, hab_trimmed(ctx, "validee_le"), &validated)))
-		page_error(root, "validee_le", err);
+	hab_date_field(ctx, root, "date_ouverture", ctx_today(ctx), &opened);
+	hab_closing_field(ctx, root, "date_cloture", opened, &closed);
+	hab_date_field(ctx, root, "validee_le", NULL, &validated);
 	if (!scope)
 		page_error(root, "portee", "Choisissez la portée : locale, multi-caf ou nationale.");
 	if (page_error_count(root))
@@ -328,11 +320,7 @@ int hab_facility_new_post(struct portal_ctx *ctx)
 	int64_t places = 0;
 	if (*places_in && ((err = fr_read_integer(places_in, 0, &places)) || places > 9999))
 		page_error(root, "places", "Saisissez un nombre de places entre 0 et 9 999.");
-	const char *in = hab_trimmed(ctx, "date_ouverture");
-	if (!*in)
-		opened = ctx_today(ctx);
-	else if ((err = hab_read_date(ctx, in, &opened)))
-		page_error(root, "date_ouverture", err);
+	hab_date_field(ctx, root, "date_ouverture", ctx_today(ctx), &opened);
 	if (page_error_count(root))
 		return 0;
 	enum db_status st = db_begin(ctx->db);

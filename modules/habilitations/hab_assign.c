@@ -210,12 +210,8 @@ int hab_assign_post(struct portal_ctx *ctx)
 	}
 	long long account = hab_id_value(hab_trimmed(ctx, "utilisateur"));
 	int role = hab_role_from_sql(hab_trimmed(ctx, "role"));
-	const char *starts = NULL, *err;
-	const char *in = hab_trimmed(ctx, "a_partir_du");
-	if (!*in)
-		starts = ctx_today(ctx);
-	else if ((err = hab_read_date(ctx, in, &starts)))
-		page_error(root, "a_partir_du", err);
+	const char *starts = NULL;
+	hab_date_field(ctx, root, "a_partir_du", ctx_today(ctx), &starts);
 	if (role < 0)
 		page_error(root, "role", "Choisissez le rôle.");
 	struct hab_account a = {0};

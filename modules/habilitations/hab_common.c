@@ -1,6 +1,6 @@
 /* Shared by the habilitations handlers: who the caller is, the scope
- * loaders that turn an out-of-reach id into a logged 404, form helpers,
- * account creation with its temporary password, and closing effects. */
+ * loaders that turn an out-of-reach id into a logged 404, account creation
+ * with its temporary password, and closing effects. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,6 @@
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
-#include "french.h"
 #include "hab.h"
 #include "hab_sql.h"
 #include "log.h"
@@ -207,56 +206,6 @@ int hab_facility_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, lo
 	struct hab_target_facility t = {out->id, out->partner_id, out->caf_id};
 	int ok = c->is_caf ? out->caf_id == c->caf_id : hab_scope_facility(&c->g, &t) == HSCOPE_OK;
 	return ok ? 0 : hab_refuse(ctx, "facility", id);
-}
-
-const char *hab_trimmed(struct portal_ctx *ctx, const char *name)
-{
-	const char *v = ctx_form(ctx, name);
-	if (!v)
-		v = ctx_query(ctx, name);
-	if (!v)
-		return "";
-	while (*v == ' ' || *v == '\t')
-		v++;
-	size_t l = strlen(v);
-	while (l && (v[l - 1] == ' ' || v[l - 1] == '\t'))
-		l--;
-	return arena_strndup(ctx->arena, v, l);
-}
-
-const char *hab_read_date(struct portal_ctx *ctx, const char *value, const char **iso)
-{
-	*iso = NULL;
-	if (!value || !*value)
-		return NULL;
-	int y, m, d;
-	const char *err = fr_read_date(value, &y, &m, &d);
-	if (err)
-		return err;
-	*iso = arena_printf(ctx->arena, "%04d-%02d-%02d", y, m, d);
-	return NULL;
-}
-
-int hab_is_closed(struct portal_ctx *ctx, const char *closed_on)
-{
-	return closed_on && strcmp(closed_on, ctx_today(ctx)) <= 0;
-}
-
-const char *hab_date_fr(struct portal_ctx *ctx, const char *iso)
-{
-	if (!iso || strlen(iso) != 10)
-		return "";
-	return arena_printf(ctx->arena, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-}
-
-long long hab_id_value(const char *s)
-{
-	if (!s || !*s || strlen(s) > 18)
-		return 0;
-	for (const char *p = s; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	return atoll(s);
 }
 
 int hab_audit(struct portal_ctx *ctx, const char *action, const char *type, long long id,

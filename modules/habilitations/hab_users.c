@@ -146,17 +146,8 @@ static void read_user_form(struct portal_ctx *ctx, xmlNodePtr root, struct user_
 			page_error(root, "telephone_confirmation",
 				   "La confirmation ne correspond pas au téléphone.");
 	}
-	const char *opened_in = hab_trimmed(ctx, "date_ouverture");
-	if (!*opened_in) {
-		u->opened = ctx_today(ctx);
-	} else if ((err = hab_read_date(ctx, opened_in, &u->opened))) {
-		page_error(root, "date_ouverture", err);
-	}
-	if ((err = hab_read_date(ctx, hab_trimmed(ctx, "date_cloture"), &u->closed)))
-		page_error(root, "date_cloture", err);
-	else if (u->closed && u->opened && strcmp(u->closed, u->opened) <= 0)
-		page_error(root, "date_cloture",
-			   "La date de clôture doit suivre la date d'ouverture.");
+	hab_date_field(ctx, root, "date_ouverture", ctx_today(ctx), &u->opened);
+	hab_closing_field(ctx, root, "date_cloture", u->opened, &u->closed);
 }
 
 /* The form that creates a user of the convention {id}: grantors only. */
@@ -404,14 +395,9 @@ int hab_user_close_post(struct portal_ctx *ctx)
 		return rc;
 	page_form_values(root, &ctx->req->form);
 	const char *day = NULL;
-	const char *in = hab_trimmed(ctx, "date_cloture");
-	const char *err = *in ? hab_read_date(ctx, in, &day) : NULL;
-	if (!*in)
-		day = ctx_today(ctx);
-	if (err) {
-		page_error(root, "date_cloture", err);
+	hab_date_field(ctx, root, "date_cloture", ctx_today(ctx), &day);
+	if (page_error_count(root))
 		return 0;
-	}
 	if (strcmp(day, a.opened_on) < 0)
 		day = a.opened_on;
 	enum db_status st = db_begin(ctx->db);
@@ -459,16 +445,10 @@ int hab_user_groups_post(struct portal_ctx *ctx)
 	page_form_values(root, &ctx->req->form);
 	long long account = ctx_param_id(ctx, "id");
 	long long group = hab_id_value(hab_trimmed(ctx, "groupe"));
-	const char *opened = NULL, *closed = NULL, *err;
-	const char *in = hab_trimmed(ctx, "date_ouverture");
-	if (!*in)
+	const char *opened = NULL, *closed = NULL;
+	if (hab_date_field(ctx, root, "date_ouverture", NULL, &opened))
 		page_error(root, "date_ouverture", "Saisissez la date d'ouverture.");
-	else if ((err = hab_read_date(ctx, in, &opened)))
-		page_error(root, "date_ouverture", err);
-	if ((err = hab_read_date(ctx, hab_trimmed(ctx, "date_cloture"), &closed)))
-		page_error(root, "date_cloture", err);
-	else if (closed && opened && strcmp(closed, opened) <= 0)
-		page_error(root, "date_cloture", "La date de clôture doit suivre la date d'ouverture.");
+	hab_closing_field(ctx, root, "date_cloture", opened, &closed);
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_GROUP, DB_ARGS(DB_INT(group)), &r);
 	if (st != DB_OK)
