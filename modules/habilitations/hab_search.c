@@ -168,11 +168,11 @@ int hab_search(struct portal_ctx *ctx)
 		return 0;
 	}
 	st = db_query(ctx->db, ctx->arena, SQL_SEARCH,
-		      DB_ARGS(DB_INT(partner), DB_INT(partner), DB_INT(caf), DB_INT(caf), DB_INT(user),
-			      DB_INT(user), DB_TEXT(role >= 0 ? hab_role_sql(role) : ""),
-			      DB_TEXT(role >= 0 ? hab_role_sql(role) : ""), DB_INT(activity),
-			      DB_INT(activity), DB_TEXT(kind), DB_TEXT(kind), DB_TEXT(nature),
-			      DB_TEXT(nature), DB_INT(sites)),
+		      DB_ARGS(DB_INT(partner), DB_INT(partner), DB_INT(caf), DB_INT(caf),
+			      DB_INT(activity), DB_INT(activity), DB_TEXT(kind), DB_TEXT(kind),
+			      DB_TEXT(nature), DB_TEXT(nature), DB_INT(user), DB_INT(user),
+			      DB_TEXT(role >= 0 ? hab_role_sql(role) : ""),
+			      DB_TEXT(role >= 0 ? hab_role_sql(role) : ""), DB_INT(sites)),
 		      &r);
 	if (st != DB_OK)
 		return db_http_status(st);

@@ -130,17 +130,18 @@ const char SQL_PARTNERS_OF_CAF[] =
 const char SQL_FACILITIES_OF_PARTNER[] =
 	"SELECT f.id, f.name, f.kind, f.nature, f.partner_id, f.caf_id FROM facility f "
 	"WHERE f.partner_id = ? AND (f.closed_on IS NULL OR f.closed_on > ?) ORDER BY f.kind, f.name";
+/* The search's facility filters: partner, caf, facility, kind, nature
+ * (each given twice; 0 or '' for any). */
 #define HAB_FILTERS                                                                              \
 	"(? = 0 OR f.partner_id = ?) AND (? = 0 OR f.caf_id = ?) "                                  \
 	"AND (? = 0 OR f.id = ?) AND (? = '' OR f.kind = ?) AND (? = '' OR f.nature = ?) "
+/* HAB_FILTERS, then user, role, and whether per-site rows are wanted. */
 const char SQL_SEARCH[] =
 	"SELECT h.id, f.id, f.name, f.kind, f.nature, h.site_id, s.name, h.role, h.starts_on, "
 	"h.ends_on, h.validation, a.id, a.last_name, a.first_name, a.login, f.partner_id, f.caf_id "
 	"FROM habilitation h JOIN facility f ON f.id = h.facility_id "
 	"JOIN account a ON a.id = h.account_id LEFT JOIN site s ON s.id = h.site_id "
-	"WHERE (? = 0 OR f.partner_id = ?) AND (? = 0 OR f.caf_id = ?) "
-	"AND (? = 0 OR h.account_id = ?) AND (? = '' OR h.role = ?) "
-	"AND (? = 0 OR f.id = ?) AND (? = '' OR f.kind = ?) AND (? = '' OR f.nature = ?) "
+	"WHERE " HAB_FILTERS "AND (? = 0 OR h.account_id = ?) AND (? = '' OR h.role = ?) "
 	"AND (? = 1 OR h.site_id IS NULL) "
 	"ORDER BY f.name, f.id, s.name, h.site_id, FIELD(h.role, 'activity_provider', "
 	"'financial_provider', 'approver', 'consultant'), h.starts_on, h.id LIMIT 5000";
