@@ -68,6 +68,8 @@ struct hab_facility {
  * of its Caf for a Caf agent (read). */
 int hab_facility_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, long long id,
 			  struct hab_facility *out);
+/* That reach as a yes/no, for a facility already read. */
+int hab_reaches_facility(const struct hab_caller *c, const struct hab_target_facility *t);
 
 /* The selects of the search, assign and managers forms: partners, and for
  * a chosen partner its open users and the activities the caller reaches. */

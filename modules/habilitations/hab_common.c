@@ -204,8 +204,12 @@ int hab_facility_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, lo
 	out->name = db_cell(&r, 0, 6);
 	out->code = db_cell(&r, 0, 7);
 	struct hab_target_facility t = {out->id, out->partner_id, out->caf_id};
-	int ok = c->is_caf ? out->caf_id == c->caf_id : hab_scope_facility(&c->g, &t) == HSCOPE_OK;
-	return ok ? 0 : hab_refuse(ctx, "facility", id);
+	return hab_reaches_facility(c, &t) ? 0 : hab_refuse(ctx, "facility", id);
+}
+
+int hab_reaches_facility(const struct hab_caller *c, const struct hab_target_facility *t)
+{
+	return c->is_caf ? t->caf_id == c->caf_id : hab_scope_facility(&c->g, t) == HSCOPE_OK;
 }
 
 int hab_audit(struct portal_ctx *ctx, const char *action, const char *type, long long id,

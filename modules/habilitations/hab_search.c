@@ -211,9 +211,7 @@ int hab_search(struct portal_ctx *ctx)
 		if (db_cell(&r, i, 9))
 			px_attr(h, "ends-on", db_cell(&r, i, 9));
 		px_attr(h, "validation", db_cell(&r, i, 10));
-		struct hab_target_facility tt = t;
-		if (s != HSTATE_HISTORY && c.g.kind != HGRANTOR_NONE &&
-		    (c.is_caf ? t.caf_id == c.caf_id : hab_scope_facility(&c.g, &tt) == HSCOPE_OK) &&
+		if (s != HSTATE_HISTORY && c.g.kind != HGRANTOR_NONE && hab_reaches_facility(&c, &t) &&
 		    db_cell_int(&r, i, 11) != c.account_id)
 			px_attr(h, "can-end", "1");
 	}
