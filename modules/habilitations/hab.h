@@ -23,6 +23,9 @@ struct hab_caller {
 };
 
 int hab_caller_load(struct portal_ctx *ctx, struct hab_caller *c);
+/* Whether the caller consults conventions and profiles: a Caf agent, or a
+ * partner user with a grantor role. */
+int hab_may_consult(const struct hab_caller *c);
 /* Logs a request for an id outside the caller's scope and returns 404:
  * another partner's ids reveal nothing. */
 int hab_refuse(struct portal_ctx *ctx, const char *what, long long id);

@@ -78,6 +78,11 @@ int hab_caller_load(struct portal_ctx *ctx, struct hab_caller *c)
 	return 0;
 }
 
+int hab_may_consult(const struct hab_caller *c)
+{
+	return c->is_caf || c->g.kind != HGRANTOR_NONE;
+}
+
 int hab_refuse(struct portal_ctx *ctx, const char *what, long long id)
 {
 	log_info("habilitations: %s %lld outside the scope of account %lld (%s %s)", what, id,

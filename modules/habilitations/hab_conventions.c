@@ -25,9 +25,9 @@ int hab_home(struct portal_ctx *ctx)
 	} items[] = {
 		{"partenaires", "/habilitations/partenaires", "Organismes partenaires", c.caf_admin},
 		{"conventions", "/habilitations/conventions", "Consulter les conventions",
-		 c.is_caf || c.g.kind != HGRANTOR_NONE},
+		 hab_may_consult(&c)},
 		{"recherche", "/habilitations/recherche", "Administration des profils",
-		 c.is_caf || c.g.kind != HGRANTOR_NONE},
+		 hab_may_consult(&c)},
 		{"affecter", "/habilitations/affecter", "Affecter un rôle à un utilisateur",
 		 c.g.kind != HGRANTOR_NONE},
 		{"responsables", "/habilitations/responsables", "Responsables habilitations",
@@ -53,7 +53,7 @@ int hab_conventions(struct portal_ctx *ctx)
 	int rc = hab_caller_load(ctx, &c);
 	if (rc)
 		return rc;
-	if (!c.is_caf && c.g.kind == HGRANTOR_NONE)
+	if (!hab_may_consult(&c))
 		return 403;
 	xmlNodePtr root = hab_page(ctx, "habilitations/conventions", &c);
 	const char *label = hab_trimmed(ctx, "libelle");

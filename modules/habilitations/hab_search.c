@@ -90,7 +90,7 @@ int hab_search(struct portal_ctx *ctx)
 	int rc = hab_caller_load(ctx, &c);
 	if (rc)
 		return rc;
-	if (!c.is_caf && c.g.kind == HGRANTOR_NONE)
+	if (!hab_may_consult(&c))
 		return 403;
 	long long partner = hab_partner_param(ctx, &c);
 	if (partner < 0)
