@@ -10,8 +10,8 @@
 #include "arena.h"
 #include "audit.h"
 #include "clock.h"
+#include "../auth/passwords.h"
 #include "config.h"
-#include "crypto.h"
 #include "db.h"
 #include "hab.h"
 #include "hab_sql.h"
@@ -223,11 +223,6 @@ int hab_audit(struct portal_ctx *ctx, const char *action, const char *type, long
 	return audit_event(ctx, action, type, id, detail);
 }
 
-static unsigned rnd_uniform(unsigned upper)
-{
-	return crypto_random_uniform(upper);
-}
-
 int hab_create_account(struct portal_ctx *ctx, long long partner_id, const char *email,
 		       const char *last_name, const char *first_name, const char *phone,
 		       const char *mobility, const char *opened_on, const char *closed_on,
@@ -252,11 +247,10 @@ int hab_create_account(struct portal_ctx *ctx, long long partner_id, const char 
 	const char *department = db_cell(&r, 0, 1);
 
 	char pw[13];
-	hab_temp_password(pw, sizeof(pw), rnd_uniform);
-	char hash[crypto_pwhash_STRBYTES];
-	unsigned long long ops = (unsigned long long)config_int(ctx->cfg, "argon2_opslimit", 2);
-	size_t mem = (size_t)config_int(ctx->cfg, "argon2_memlimit_kib", 19456) * 1024;
-	if (crypto_pwhash_str(hash, pw, strlen(pw), ops, mem) != 0) {
+	pw_temporary(pw, sizeof(pw), email, NULL);
+	char hash[PW_HASH_MAX];
+	struct pw_cost cost = pw_cost_from_config(ctx->cfg);
+	if (pw_hash(&cost, pw, strlen(pw), hash) != PW_OK) {
 		sodium_memzero(pw, sizeof(pw));
 		return 503;
 	}

@@ -320,39 +320,3 @@ int hab_email_normalize(const char *in, char *out, size_t n)
 	out[l] = '\0';
 	return 0;
 }
-
-void hab_temp_password(char *out, size_t n, unsigned (*rnd)(unsigned upper))
-{
-	static const char ALL[] = "abdefghijmnqrtyABDEFGHJLMNQRTY23456789";
-	static const char LOWER[] = "abdefghijmnqrty";
-	static const char DIGITS[] = "23456789";
-	const unsigned len = 12;
-	if (n < len + 1) {
-		if (n)
-			out[0] = '\0';
-		return;
-	}
-	for (unsigned i = 0; i < len; i++)
-		out[i] = ALL[rnd(sizeof(ALL) - 1)];
-	/* the two classes the policy needs, at two distinct random places */
-	unsigned a = rnd(len);
-	unsigned b = (a + 1 + rnd(len - 1)) % len;
-	out[a] = LOWER[rnd(sizeof(LOWER) - 1)];
-	out[b] = DIGITS[rnd(sizeof(DIGITS) - 1)];
-	out[len] = '\0';
-}
-
-int hab_password_acceptable(const char *pw)
-{
-	size_t points = 0;
-	int lower = 0, digit = 0;
-	for (const unsigned char *p = (const unsigned char *)pw; p && *p; p++) {
-		if ((*p & 0xC0) != 0x80)
-			points++;
-		if (*p >= 'a' && *p <= 'z')
-			lower = 1;
-		if (*p >= '0' && *p <= '9')
-			digit = 1;
-	}
-	return points >= 6 && points <= 20 && lower && digit;
-}

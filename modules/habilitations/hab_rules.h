@@ -136,11 +136,4 @@ long hab_login_seq(const char *login, const char *department);
  * character. */
 int hab_email_normalize(const char *in, char *out, size_t n);
 
-/* A random temporary password that the policy accepts (6-20 characters, a
- * lowercase letter and a digit): 12 characters from an unambiguous
- * alphabet. rnd(upper) returns a uniform integer in [0, upper). out >= 13. */
-void hab_temp_password(char *out, size_t n, unsigned (*rnd)(unsigned upper));
-/* The policy's minimum: 6-20 code points, a lowercase letter, a digit. */
-int hab_password_acceptable(const char *pw);
-
 #endif

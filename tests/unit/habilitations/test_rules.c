@@ -1,6 +1,6 @@
 /* The rules of delegated administration: 2/2/1 limits over overlapping
  * date ranges, states from dates and validation, a grantor's scope,
- * identifiers, e-mail normalisation, temporary passwords. */
+ * identifiers, e-mail normalisation. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -287,54 +287,6 @@ static void hab_email_normalize__case_and_spaces__lowered(void **state)
 	assert_string_equal(out, "Élodie@exemple.fr"); /* only ASCII letters are lowered */
 }
 
-static unsigned seq_state;
-static unsigned fake_rnd(unsigned upper)
-{
-	seq_state = seq_state * 1103515245u + 12345u;
-	return (seq_state >> 8) % upper;
-}
-
-static void hab_temp_password__many__policy_compliant(void **state)
-{
-	(void)state;
-	for (unsigned s = 0; s < 2000; s++) {
-		seq_state = s;
-		char pw[13];
-		hab_temp_password(pw, sizeof(pw), fake_rnd);
-		assert_int_equal(strlen(pw), 12);
-		assert_true(hab_password_acceptable(pw));
-	}
-	char small[5] = "xxxx";
-	hab_temp_password(small, sizeof(small), fake_rnd);
-	assert_string_equal(small, "");
-}
-
-static unsigned always_zero(unsigned upper)
-{
-	(void)upper;
-	return 0;
-}
-
-static void hab_temp_password__worst_random__still_lower_and_digit(void **state)
-{
-	(void)state;
-	char pw[13];
-	hab_temp_password(pw, sizeof(pw), always_zero);
-	assert_true(hab_password_acceptable(pw));
-}
-
-static void hab_password_acceptable__policy_edges(void **state)
-{
-	(void)state;
-	assert_true(hab_password_acceptable("abcde1"));
-	assert_false(hab_password_acceptable("abcd1"));
-	assert_true(hab_password_acceptable("abcdefghijklmnopqr12"));
-	assert_false(hab_password_acceptable("abcdefghijklmnopqr123"));
-	assert_false(hab_password_acceptable("ABCDEF1"));
-	assert_false(hab_password_acceptable("abcdefg"));
-	assert_true(hab_password_acceptable("ééééa1"));
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -360,9 +312,6 @@ int main(void)
 		cmocka_unit_test(hab_scope_appoint__subset__ok_beyond__outside),
 		cmocka_unit_test(hab_login_format__seeds__enf_department_base36),
 		cmocka_unit_test(hab_email_normalize__case_and_spaces__lowered),
-		cmocka_unit_test(hab_temp_password__many__policy_compliant),
-		cmocka_unit_test(hab_temp_password__worst_random__still_lower_and_digit),
-		cmocka_unit_test(hab_password_acceptable__policy_edges),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
