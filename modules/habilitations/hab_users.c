@@ -104,14 +104,15 @@ int hab_users(struct portal_ctx *ctx)
 	return 0;
 }
 
-/* The fields of the user form, checked; errors on the page. Values in
- * out (ISO dates). */
+/* The fields of the posted user form, shown again and checked; errors on
+ * the page, whose count is returned. Values in u (ISO dates). */
 struct user_form {
 	const char *last, *first, *email, *phone, *mobility, *opened, *closed;
 };
 
-static void read_user_form(struct portal_ctx *ctx, xmlNodePtr root, struct user_form *u)
+static int read_user_form(struct portal_ctx *ctx, xmlNodePtr root, struct user_form *u)
 {
+	page_form_values(root, &ctx->req->form);
 	u->last = hab_trimmed(ctx, "nom");
 	u->first = hab_trimmed(ctx, "prenom");
 	u->email = hab_trimmed(ctx, "email");
@@ -148,6 +149,7 @@ static void read_user_form(struct portal_ctx *ctx, xmlNodePtr root, struct user_
 	}
 	hab_date_field(ctx, root, "date_ouverture", ctx_today(ctx), &u->opened);
 	hab_closing_field(ctx, root, "date_cloture", u->opened, &u->closed);
+	return page_error_count(root);
 }
 
 /* The form that creates a user of the convention {id}: grantors only. */
@@ -182,10 +184,8 @@ int hab_user_new_post(struct portal_ctx *ctx)
 	int rc = user_new_page(ctx, &c, &cv, &root);
 	if (rc)
 		return rc;
-	page_form_values(root, &ctx->req->form);
 	struct user_form u;
-	read_user_form(ctx, root, &u);
-	if (page_error_count(root))
+	if (read_user_form(ctx, root, &u))
 		return 0;
 	enum db_status st = db_begin(ctx->db);
 	if (st != DB_OK)
@@ -330,10 +330,8 @@ int hab_user_edit_post(struct portal_ctx *ctx)
 	int rc = user_edit_page(ctx, &c, &a, &root);
 	if (rc)
 		return rc;
-	page_form_values(root, &ctx->req->form);
 	struct user_form u;
-	read_user_form(ctx, root, &u);
-	if (page_error_count(root))
+	if (read_user_form(ctx, root, &u))
 		return 0;
 	enum db_status st = db_begin(ctx->db);
 	if (st != DB_OK)
