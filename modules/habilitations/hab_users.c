@@ -210,7 +210,8 @@ int hab_user_new_post(struct portal_ctx *ctx)
 }
 
 /* A page about the user {id}, with <account> (manageable="1" when the
- * caller may change it, see hab_account_manageable) and its convention. */
+ * caller may change it, see hab_account_manageable; also in *manageable
+ * unless NULL) and its convention. */
 static int user_page(struct portal_ctx *ctx, const char *view, struct hab_caller *c,
 		     struct hab_account *a, xmlNodePtr *root_out, int *manageable)
 {
@@ -238,7 +239,8 @@ static int user_page(struct portal_ctx *ctx, const char *view, struct hab_caller
 		return -m;
 	if (m)
 		px_attr(u, "manageable", "1");
-	*manageable = m;
+	if (manageable)
+		*manageable = m;
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CONVENTION_OF_PARTNER,
 				     DB_ARGS(DB_INT(a->partner_id)), &r);
@@ -271,8 +273,7 @@ int hab_user_detail(struct portal_ctx *ctx)
 	struct hab_caller c;
 	struct hab_account a;
 	xmlNodePtr root = NULL;
-	int manageable;
-	int rc = user_page(ctx, "habilitations/utilisateur", &c, &a, &root, &manageable);
+	int rc = user_page(ctx, "habilitations/utilisateur", &c, &a, &root, NULL);
 	if (rc)
 		return rc;
 	struct db_result r;
