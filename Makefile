@@ -146,7 +146,7 @@ test: deps
 	./tests/run-integration
 
 bench: deps
-	$(MAKE) all
+	$(MAKE) all $(HELLO_BIN)
 	./tests/bench/run
 
 fuzz: deps

@@ -120,6 +120,11 @@ int session_dead_at(time_t now, time_t created_at, time_t last_seen_at, long idl
 	return now - last_seen_at > idle_seconds || now - created_at > max_seconds;
 }
 
+int session_touch_due(time_t now, time_t last_seen_at)
+{
+	return now - last_seen_at >= SESSION_TOUCH_SECONDS || now < last_seen_at;
+}
+
 int session_load(struct portal_ctx *ctx)
 {
 	ctx->session = NULL;
@@ -176,9 +181,11 @@ int session_load(struct portal_ctx *ctx)
 		s->previous_login_at = (time_t)db_cell_int(&r, 0, 17);
 		s->caps = caps_of(&r);
 	}
-	st = db_exec(ctx->db, SQL_TOUCH, DB_ARGS(DB_INT(now), DB_INT(id)), NULL, NULL);
-	if (st != DB_OK)
-		return status_of(st);
+	if (session_touch_due(now, seen)) {
+		st = db_exec(ctx->db, SQL_TOUCH, DB_ARGS(DB_INT(now), DB_INT(id)), NULL, NULL);
+		if (st != DB_OK)
+			return status_of(st);
+	}
 	ctx->session = s;
 	return 0;
 }

@@ -68,8 +68,11 @@ static int workers_wanted(const struct host_options *o)
 {
 	if (o->workers > 0)
 		return o->workers;
+	/* workers_MODULE, else workers: re-read at each reload (SIGHUP). */
 	struct portal_config *cfg = config_load(o->config_path);
-	long n = cfg ? config_int(cfg, "workers", 2) : 2;
+	char key[64];
+	snprintf(key, sizeof key, "workers_%s", o->module);
+	long n = cfg ? config_int(cfg, key, config_int(cfg, "workers", 2)) : 2;
 	if (cfg)
 		config_free(cfg);
 	return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (int)n;

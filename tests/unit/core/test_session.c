@@ -37,6 +37,26 @@ static void session_dead_at__idle_30m01__dead(void **state)
 	assert_true(session_dead_at(1000 + 30 * MIN + 1, 1000, 1000, 30 * MIN, 12 * 3600));
 }
 
+static void session_touch_due__59s_after_last_write__no(void **state)
+{
+	(void)state;
+	assert_false(session_touch_due(1000 + SESSION_TOUCH_SECONDS - 1, 1000));
+	assert_false(session_touch_due(1000, 1000));
+}
+
+static void session_touch_due__60s_after_last_write__yes(void **state)
+{
+	(void)state;
+	assert_true(session_touch_due(1000 + SESSION_TOUCH_SECONDS, 1000));
+	assert_true(session_touch_due(1000 + 29 * MIN, 1000));
+}
+
+static void session_touch_due__clock_moved_back__yes(void **state)
+{
+	(void)state;
+	assert_true(session_touch_due(999, 1000));
+}
+
 static void session_dead_at__active_but_past_absolute_max__dead(void **state)
 {
 	(void)state;
@@ -259,6 +279,9 @@ int main(void)
 		cmocka_unit_test(session_dead_at__idle_exactly_30m__alive),
 		cmocka_unit_test(session_dead_at__idle_30m01__dead),
 		cmocka_unit_test(session_dead_at__active_but_past_absolute_max__dead),
+		cmocka_unit_test(session_touch_due__59s_after_last_write__no),
+		cmocka_unit_test(session_touch_due__60s_after_last_write__yes),
+		cmocka_unit_test(session_touch_due__clock_moved_back__yes),
 		cmocka_unit_test_setup_teardown(session_password_expired__day_45_minus_1s__valid, setup, teardown),
 		cmocka_unit_test_setup_teardown(session_password_expired__day_46__expired, setup, teardown),
 		cmocka_unit_test_setup_teardown(session_password_expired__forced_flag__expired, setup, teardown),
