@@ -30,7 +30,7 @@
 
   <xsl:template name="rail">
     <nav class="decl-rail fr-mb-3w" aria-label="Étapes de la déclaration">
-      <ol class="fr-stepper__steps decl-rail__steps">
+      <ol class="fr-raw-list decl-rail__steps">
         <xsl:for-each select="/page/rail/step">
           <li class="decl-rail__step" data-step="{@n}">
             <xsl:if test="@current"><xsl:attribute name="aria-current">step</xsl:attribute></xsl:if>

@@ -90,7 +90,7 @@
   <xsl:template name="control-card">
     <xsl:param name="editable" select="false()"/>
     <div class="fr-card fr-mb-2w decl-control" data-code="{@code}" data-severity="{@severity}">
-      <div class="fr-card__body"><div class="fr-card__content">
+      <div class="fr-card__body"><div class="fr-py-3w">
         <h3 class="fr-card__title"><xsl:value-of select="@severity-label"/></h3>
         <p class="fr-card__desc"><xsl:value-of select="message"/></p>
         <p><strong>Actions requises : </strong><xsl:value-of select="action"/></p>

@@ -9,12 +9,19 @@
   <xsl:template name="content">
     <xsl:variable name="f" select="/page/facility"/>
     <h1><xsl:value-of select="$f/name"/></h1>
-    <p><xsl:value-of select="$f/address"/>, <xsl:value-of select="$f/postal-code"/><xsl:text> </xsl:text><xsl:value-of select="$f/city"/><br/>
+    <p><xsl:if test="normalize-space($f/address) != ''"><xsl:value-of select="$f/address"/>, </xsl:if><xsl:value-of select="$f/postal-code"/><xsl:text> </xsl:text><xsl:value-of select="$f/city"/><br/>
       Gestionnaire : <xsl:value-of select="$f/partner"/> — Type d'activité : <xsl:value-of select="$f/@kind"/></p>
     <div class="fr-callout fr-mb-3w">
       <h2 class="fr-callout__title">Votre référent Caf</h2>
-      <p class="fr-callout__text"><xsl:value-of select="$f/referent/name"/> (<xsl:value-of select="$f/referent/caf"/>)<br/>
-        <a href="mailto:{$f/referent/email}"><xsl:value-of select="$f/referent/email"/></a> — <xsl:value-of select="$f/referent/phone"/></p>
+      <xsl:choose>
+        <xsl:when test="normalize-space($f/referent/email) != ''">
+          <p class="fr-callout__text"><xsl:value-of select="$f/referent/name"/> (<xsl:value-of select="$f/referent/caf"/>)<br/>
+            <a href="mailto:{$f/referent/email}"><xsl:value-of select="$f/referent/email"/></a> — <xsl:value-of select="$f/referent/phone"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="fr-callout__text">Aucun référent n'est encore désigné pour cet équipement : adressez-vous à la <xsl:value-of select="$f/referent/caf"/>.</p>
+        </xsl:otherwise>
+      </xsl:choose>
     </div>
     <p>Votre Caf vous demande de déclarer, pour chaque exercice, des données prévisionnelles, actualisées (pour les EAJE et les relais) puis réelles. Chaque déclaration passe par la saisie des données d'activité et financières, leurs contrôles, le contrôle de la déclaration puis sa transmission par l'approbateur. La fiche de synthèse PDF est disponible dès que les données d'activité sont saisies.</p>
     <h2>Déclarations</h2>
