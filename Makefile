@@ -3,7 +3,8 @@
 #   make          build portal-host, the modules, portal-mailer, portal-admin
 #   make run      install what is missing, build, start the whole stack on :8080
 #   make stop     stop everything `make run` started
-#   make test     unit tests (ASan + UBSan) and integration tests on a private stack
+#   make test     unit tests (ASan + UBSan), integration and browser tests on a private stack
+#   make e2e      the browser scenarios (chromium, axe-core) alone
 #   make bench    benchmarks (not part of make test)
 #   make fuzz     the libFuzzer targets, longer
 
@@ -144,6 +145,11 @@ test: deps
 	./tests/xslt/check
 	./tests/fuzz/run short
 	./tests/run-integration
+	./tests/e2e/run
+
+e2e: deps
+	$(MAKE) all
+	./tests/e2e/run
 
 bench: deps
 	$(MAKE) all $(HELLO_BIN)
