@@ -186,9 +186,12 @@ int hab_search(struct portal_ctx *ctx)
 		long start = hab_day_from_iso(db_cell(&r, i, 8));
 		long end = db_cell(&r, i, 9) ? hab_day_from_iso(db_cell(&r, i, 9)) : HAB_DAY_OPEN;
 		int v = hab_validation_from_sql(db_cell(&r, i, 10));
-		enum hab_state s =
-			hab_state_at(start, end, (enum hab_validation)(v < 0 ? 0 : v), tday);
-		if ((int)s != state)
+		enum hab_validation val = (enum hab_validation)(v < 0 ? 0 : v);
+		enum hab_state s = hab_state_at(start, end, val, tday);
+		/* Seed 003: "Actif" also lists an approver grant waiting for the
+		 * Caf, marked "*"; it gives no right until validated (Inactif). */
+		int pending_current = val == HVAL_PENDING && start <= tday && end > tday;
+		if ((int)s != state && !(state == HSTATE_ACTIVE && pending_current))
 			continue;
 		long long site = db_cell(&r, i, 5) ? db_cell_int(&r, i, 5) : 0;
 		if (t.id != cur || site != cur_site) {

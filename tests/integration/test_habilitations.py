@@ -372,20 +372,25 @@ class ValidationTest(HabTest):
         account = self.create_user(garnier, conv, last="APPRO")[0]
         self.assertRedirect(self.grant(garnier, pid, account, "approver", [fid], quit=True),
                             "/habilitations/recherche")
+        # Inactive (no right yet), and listed with "Actif" marked "*" as in seed 003.
         inactive = self.search(garnier, pid, "inactif", activite=fid)
         self.assertIn("APPRO", inactive)
         self.assertIn("En attente de validation par votre CAF", inactive)
-        self.assertNotIn("APPRO", self.search(garnier, pid, "actif", activite=fid))
+        pending_mark = re.compile(r"APPRO.*?\d\d/\d\d/\d{4}\*", re.S)
+        self.assertRegex(self.search(garnier, pid, "actif", activite=fid), pending_mark)
         # an agent of another Caf cannot validate it
         hid = pending_id(signed_in(HABM78).get("/habilitations/validations").text, name)
         other = signed_in(AGENT12)
         self.assertRefused(other.post("/habilitations/habilitation/%s/valider" % hid, {}))
-        self.assertNotIn("APPRO", self.search(garnier, pid, "actif", activite=fid))
+        self.assertRegex(self.search(garnier, pid, "actif", activite=fid), pending_mark)
         # a partner administrator cannot either
         self.assertRefused(garnier.post("/habilitations/habilitation/%s/valider" % hid, {}))
         r = signed_in(HABM78).post("/habilitations/habilitation/%s/valider" % hid, {})
         self.assertRedirect(r, "/habilitations/validations")
-        self.assertIn("APPRO", self.search(garnier, pid, "actif", activite=fid))
+        active = self.search(garnier, pid, "actif", activite=fid)
+        self.assertIn("APPRO", active)
+        self.assertNotRegex(active, pending_mark)
+        self.assertNotIn("APPRO", self.search(garnier, pid, "inactif", activite=fid))
 
     def test_refused_approver_goes_to_history_and_frees_the_slot(self):
         caf, garnier, conv, pid = self.mareil()
