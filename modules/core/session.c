@@ -22,19 +22,24 @@ static const char SQL_LOAD[] =
 	" s.flash_kind, s.flash_message,"
 	" a.login, a.email, a.first_name, a.last_name, a.kind, a.caf_id, a.partner_id,"
 	" a.caf_roles, a.password_set_at, a.must_change_password, a.previous_login_at,"
-	" (a.closed_on IS NOT NULL AND a.closed_on <= ?) OR a.opened_on > ? AS closed,"
-	" (SELECT GROUP_CONCAT(g.code) FROM group_member gm"
-	"   JOIN account_group g ON g.id = gm.group_id"
-	"   WHERE gm.account_id = a.id AND gm.opened_on <= ?"
-	"   AND (gm.closed_on IS NULL OR gm.closed_on > ?)) AS group_codes,"
-	" (SELECT GROUP_CONCAT(DISTINCT ag.kind) FROM admin_grant ag"
-	"   WHERE ag.account_id = a.id AND ag.opened_on <= ?"
-	"   AND (ag.closed_on IS NULL OR ag.closed_on > ?)) AS grant_kinds,"
-	" EXISTS (SELECT 1 FROM habilitation h WHERE h.account_id = a.id"
-	"   AND h.starts_on <= ? AND (h.ends_on IS NULL OR h.ends_on > ?)"
-	"   AND h.validation IN ('not_required', 'validated')) AS has_roles"
+	" (a.closed_on IS NOT NULL AND a.closed_on <= ?) OR a.opened_on > ? AS closed"
 	" FROM session s LEFT JOIN account a ON a.id = s.account_id"
 	" WHERE s.token_hash = ?";
+/* The account's capabilities, apart from SQL_LOAD: these tables change
+ * seldom, so MariaDB's query cache answers this from memory, while a
+ * statement reading account (column-level grants) or session (written at
+ * every login) is never served from it. */
+static const char SQL_CAPS[] =
+	"SELECT (SELECT GROUP_CONCAT(g.code) FROM group_member gm"
+	"   JOIN account_group g ON g.id = gm.group_id"
+	"   WHERE gm.account_id = ? AND gm.opened_on <= ?"
+	"   AND (gm.closed_on IS NULL OR gm.closed_on > ?)),"
+	" (SELECT GROUP_CONCAT(DISTINCT ag.kind) FROM admin_grant ag"
+	"   WHERE ag.account_id = ? AND ag.opened_on <= ?"
+	"   AND (ag.closed_on IS NULL OR ag.closed_on > ?)),"
+	" EXISTS (SELECT 1 FROM habilitation h WHERE h.account_id = ?"
+	"   AND h.starts_on <= ? AND (h.ends_on IS NULL OR h.ends_on > ?)"
+	"   AND h.validation IN ('not_required', 'validated'))";
 static const char SQL_TOUCH[] = "UPDATE session SET last_seen_at = ? WHERE id = ?";
 static const char SQL_DELETE[] = "DELETE FROM session WHERE id = ?";
 static const char SQL_DELETE_ACCOUNT[] = "DELETE FROM session WHERE account_id = ?";
@@ -79,11 +84,10 @@ static int has_word(const char *list, const char *word)
 	return 0;
 }
 
-static unsigned caps_of(const struct db_result *r)
+/* kind and caf_roles from the account row, the rest from SQL_CAPS's row. */
+static unsigned caps_of(const char *kind, const char *caf_roles, const struct db_result *r)
 {
 	unsigned caps = 0;
-	const char *kind = db_cell(r, 0, 11);
-	const char *caf_roles = db_cell(r, 0, 14);
 	if (kind && strcmp(kind, "caf") == 0) {
 		caps |= CAP_CAF_AGENT;
 		if (has_word(caf_roles, "admin"))
@@ -93,19 +97,35 @@ static unsigned caps_of(const struct db_result *r)
 		if (has_word(caf_roles, "instructor"))
 			caps |= CAP_CAF_INSTRUCTOR;
 	}
-	const char *groups = db_cell(r, 0, 19);
+	const char *groups = db_cell(r, 0, 0);
 	if (has_word(groups, "AFAS-DECLARER"))
 		caps |= CAP_DECLARER;
 	if (has_word(groups, "AFAS-HABILITER"))
 		caps |= CAP_HABILITER;
-	const char *grants = db_cell(r, 0, 20);
+	const char *grants = db_cell(r, 0, 1);
 	if (has_word(grants, "partner_admin"))
 		caps |= CAP_PARTNER_ADMIN;
 	if (has_word(grants, "habilitation_manager"))
 		caps |= CAP_HAB_MANAGER;
-	if (db_cell_int(r, 0, 21))
+	if (db_cell_int(r, 0, 2))
 		caps |= CAP_HAS_ROLES;
 	return caps;
+}
+
+static enum db_status load_caps(struct portal_ctx *ctx, struct session *s, const char *caf_roles)
+{
+	const char *today = ctx_today(ctx);
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CAPS,
+				     DB_ARGS(DB_INT(s->account_id), DB_TEXT(today), DB_TEXT(today),
+					     DB_INT(s->account_id), DB_TEXT(today), DB_TEXT(today),
+					     DB_INT(s->account_id), DB_TEXT(today), DB_TEXT(today)),
+				     &r);
+	if (st != DB_OK)
+		return st;
+	if (r.rows == 1)
+		s->caps = caps_of(s->account_kind, caf_roles, &r);
+	return DB_OK;
 }
 
 static void set_cookie(struct portal_ctx *ctx, const char *token)
@@ -137,9 +157,7 @@ int session_load(struct portal_ctx *ctx)
 	const char *today = ctx_today(ctx);
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_LOAD,
-				     DB_ARGS(DB_TEXT(today), DB_TEXT(today), DB_TEXT(today),
-					     DB_TEXT(today), DB_TEXT(today), DB_TEXT(today),
-					     DB_TEXT(today), DB_TEXT(today), DB_BLOB(hash, 32)),
+				     DB_ARGS(DB_TEXT(today), DB_TEXT(today), DB_BLOB(hash, 32)),
 				     &r);
 	if (st != DB_OK)
 		return status_of(st);
@@ -179,7 +197,9 @@ int session_load(struct portal_ctx *ctx)
 		s->password_set_at = (time_t)db_cell_int(&r, 0, 15);
 		s->must_change_password = (int)db_cell_int(&r, 0, 16);
 		s->previous_login_at = (time_t)db_cell_int(&r, 0, 17);
-		s->caps = caps_of(&r);
+		st = load_caps(ctx, s, db_cell(&r, 0, 14));
+		if (st != DB_OK)
+			return status_of(st);
 	}
 	if (session_touch_due(now, seen)) {
 		st = db_exec(ctx->db, SQL_TOUCH, DB_ARGS(DB_INT(now), DB_INT(id)), NULL, NULL);

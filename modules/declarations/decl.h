@@ -64,10 +64,10 @@ struct decl_view {
 /* decl_access.c */
 const char *decl_type_label(const char *type);
 int decl_kind_from_sql(const char *s);
-/* The caller's roles on a facility (habilitations, or Caf of the facility). */
-int decl_roles_on_facility(struct portal_ctx *ctx, const struct decl_facility *f, unsigned *roles);
-/* 0, or 404 when absent or out of the caller's reach, or 500/503. */
-int decl_load_facility(struct portal_ctx *ctx, long long id, struct decl_facility *f);
+/* Facility id and the caller's roles on it (habilitations, or the Caf of the
+ * facility): 0, or 404 when absent or out of the caller's reach, or 500/503. */
+int decl_load_facility(struct portal_ctx *ctx, long long id, struct decl_facility *f,
+		       unsigned *roles);
 /* Loads declaration id, its facility, the caller's roles (404 when none),
  * the catalogue and the values. lock: SELECT ... FOR UPDATE (in a transaction). */
 int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *v);

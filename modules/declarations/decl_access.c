@@ -57,35 +57,35 @@ static const char *cell(const struct db_result *r, size_t row, size_t col)
 	return db_cell(r, row, col);
 }
 
-int decl_roles_on_facility(struct portal_ctx *ctx, const struct decl_facility *f, unsigned *roles)
+/* The caller's roles on facility f: a Caf agent's come from his session (any
+ * agent of the facility's Caf reads, instructors instruct); a partner user's
+ * from his active habilitations, read with the facility (roles_csv). */
+static unsigned roles_on_facility(const struct session *s, const struct decl_facility *f,
+				  const char *roles_csv)
 {
-	*roles = 0;
-	const struct session *s = ctx->session;
 	if (!s || !s->account_id)
 		return 0;
 	if (s->account_kind && strcmp(s->account_kind, "caf") == 0) {
-		/* any agent of the facility's Caf reads; instructors instruct */
-		if (s->caf_id == f->caf_id)
-			*roles = (s->caps & CAP_CAF_INSTRUCTOR) ? DROLE_CAF_INSTRUCTOR : DROLE_CONSULTANT;
-		return 0;
+		if (s->caf_id != f->caf_id)
+			return 0;
+		return (s->caps & CAP_CAF_INSTRUCTOR) ? DROLE_CAF_INSTRUCTOR : DROLE_CONSULTANT;
 	}
-	const char *today = ctx_today(ctx);
-	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_ROLES_ON_FACILITY,
-				     DB_ARGS(DB_INT(s->account_id), DB_INT(f->id), DB_TEXT(today),
-					     DB_TEXT(today)),
-				     &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	for (size_t i = 0; i < r.rows; i++)
-		*roles |= decl_roles_from_list(cell(&r, i, 0));
-	return 0;
+	return decl_roles_from_list(roles_csv);
 }
 
-int decl_load_facility(struct portal_ctx *ctx, long long id, struct decl_facility *f)
+int decl_load_facility(struct portal_ctx *ctx, long long id, struct decl_facility *f,
+		       unsigned *roles)
 {
+	*roles = 0;
+	const struct session *s = ctx->session;
+	long long account = s && s->account_kind && strcmp(s->account_kind, "caf") != 0
+				    ? s->account_id : 0;
+	const char *today = ctx_today(ctx);
 	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_FACILITY, DB_ARGS(DB_INT(id)), &r);
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_FACILITY,
+				     DB_ARGS(DB_INT(account), DB_TEXT(today), DB_TEXT(today),
+					     DB_INT(id)),
+				     &r);
 	if (st != DB_OK)
 		return db_http_status(st);
 	if (r.rows != 1)
@@ -109,7 +109,8 @@ int decl_load_facility(struct portal_ctx *ctx, long long id, struct decl_facilit
 	f->caf_phone = cell(&r, 0, 15);
 	int k = decl_kind_from_sql(f->kind_sql);
 	f->kind = k < 0 ? DKIND_EAJE : (enum decl_kind)k;
-	return 0;
+	*roles = roles_on_facility(s, f, cell(&r, 0, 17));
+	return *roles ? 0 : 404;
 }
 
 static int load_fields(struct portal_ctx *ctx, struct decl_view *v)
@@ -197,14 +198,9 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 	d->rejected_at = db_cell_int(&r, 0, 20);
 	d->newer_versions = (int)db_cell_int(&r, 0, 21);
 
-	int rc = decl_load_facility(ctx, d->facility_id, &v->f);
+	int rc = decl_load_facility(ctx, d->facility_id, &v->f, &v->roles);
 	if (rc)
 		return rc;
-	rc = decl_roles_on_facility(ctx, &v->f, &v->roles);
-	if (rc)
-		return rc;
-	if (!v->roles)
-		return 404;
 	rc = load_fields(ctx, v);
 	if (rc)
 		return rc;

@@ -180,14 +180,10 @@ static const char *first_step(const struct decl_subject *s, int has_financial)
 int decl_facility_page(struct portal_ctx *ctx)
 {
 	struct decl_facility f;
-	int rc = decl_load_facility(ctx, ctx_param_id(ctx, "id"), &f);
+	unsigned roles;
+	int rc = decl_load_facility(ctx, ctx_param_id(ctx, "id"), &f, &roles);
 	if (rc)
 		return rc;
-	unsigned roles;
-	if ((rc = decl_roles_on_facility(ctx, &f, &roles)) != 0)
-		return rc;
-	if (!roles)
-		return 404;
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_FACILITY_DECLARATIONS,
 				     DB_ARGS(DB_TEXT(f.kind_sql), DB_INT(f.id)), &r);

@@ -13,14 +13,14 @@
 	"NOT EXISTS (SELECT 1 FROM declaration dn WHERE dn.facility_id = " d ".facility_id " \
 	"AND dn.fiscal_year = " d ".fiscal_year AND dn.type = " d ".type AND dn.version > " d ".version)"
 
-const char SQL_ROLES_ON_FACILITY[] =
-	"SELECT DISTINCT h.role FROM habilitation h "
-	"WHERE h.account_id = ? AND h.facility_id = ? AND " ACTIVE_HAB("h");
-
+/* A facility and the caller's active roles on it (NULL: none). */
 const char SQL_FACILITY[] =
 	"SELECT f.id, f.code, f.kind, f.name, f.address, f.postal_code, f.city, f.caf_id, "
 	"f.partner_id, p.name, f.caf_referent_name, f.caf_referent_email, f.caf_referent_phone, "
-	"c.name, c.contact_email, c.contact_phone, f.places "
+	"c.name, c.contact_email, c.contact_phone, f.places, "
+	/* the caller's roles on it, in the same round trip (every page asks) */
+	"(SELECT GROUP_CONCAT(DISTINCT h.role) FROM habilitation h "
+	" WHERE h.account_id = ? AND h.facility_id = f.id AND " ACTIVE_HAB("h") ") "
 	"FROM facility f JOIN partner p ON p.id = f.partner_id JOIN caf c ON c.id = f.caf_id "
 	"WHERE f.id = ?";
 

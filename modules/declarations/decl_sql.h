@@ -3,7 +3,6 @@
 #ifndef DECL_SQL_H
 #define DECL_SQL_H
 
-extern const char SQL_ROLES_ON_FACILITY[];
 extern const char SQL_FACILITY[];
 extern const char SQL_DECLARATION[];
 extern const char SQL_DECLARATION_LOCK[];
