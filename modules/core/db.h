@@ -68,6 +68,9 @@ void db_close(struct db *db);
 /* 1 if a connection is up (reconnecting if needed). */
 int db_ping(struct db *db);
 
+/* sql must be a string constant: each connection keeps its prepared
+ * statements keyed by the string's address, so a statement is prepared once
+ * per worker and only executed afterwards. */
 enum db_status db_query(struct db *db, struct arena *a, const char *sql,
 			const struct db_param *params, size_t nparams, struct db_result *out);
 enum db_status db_exec(struct db *db, const char *sql, const struct db_param *params,
