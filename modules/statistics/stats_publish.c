@@ -121,6 +121,21 @@ static void aggregate(struct publisher *p, const struct db_result *r)
 	}
 }
 
+/* The STATS_PUBLISH_COLUMNS parameters of one reference_average row. */
+static void row_params(struct db_param *q, const struct out_row *r, int year, time_t now)
+{
+	q[0] = DB_INT(year);
+	q[1] = DB_TEXT(stats_kind_sql((enum stats_kind)r->kind));
+	q[2] = DB_TEXT(r->department ? "department" : "national");
+	q[3] = DB_TEXT(r->department);
+	q[4] = DB_TEXT(r->ind->code);
+	q[5] = r->has_mean ? DB_INT(r->mean) : DB_NULL;
+	q[6] = r->has_mean ? DB_INT(r->median) : DB_NULL;
+	q[7] = DB_INT(r->ind->decimals);
+	q[8] = DB_INT(r->count);
+	q[9] = DB_INT(now);
+}
+
 static enum db_status write_rows(struct db *db, const struct publisher *p, int year, time_t now,
 				 long long account_id, size_t declarations)
 {
@@ -128,16 +143,15 @@ static enum db_status write_rows(struct db *db, const struct publisher *p, int y
 	if (st != DB_OK)
 		return st;
 	st = db_exec(db, SQL_STATS_PUBLISH_DELETE, DB_ARGS(DB_INT(year)), NULL, NULL);
-	for (size_t i = 0; st == DB_OK && i < p->nout; i++) {
-		const struct out_row *r = &p->out[i];
-		st = db_exec(db, SQL_STATS_PUBLISH_INSERT,
-			     DB_ARGS(DB_INT(year), DB_TEXT(stats_kind_sql((enum stats_kind)r->kind)),
-				     DB_TEXT(r->department ? "department" : "national"),
-				     DB_TEXT(r->department), DB_TEXT(r->ind->code),
-				     r->has_mean ? DB_INT(r->mean) : DB_NULL,
-				     r->has_mean ? DB_INT(r->median) : DB_NULL,
-				     DB_INT(r->ind->decimals), DB_INT(r->count), DB_INT(now)),
-			     NULL, NULL);
+	struct db_param params[STATS_PUBLISH_BATCH * STATS_PUBLISH_COLUMNS];
+	size_t i = 0;
+	while (st == DB_OK && i < p->nout) {
+		size_t n = p->nout - i >= STATS_PUBLISH_BATCH ? STATS_PUBLISH_BATCH : 1;
+		for (size_t k = 0; k < n; k++)
+			row_params(&params[k * STATS_PUBLISH_COLUMNS], &p->out[i + k], year, now);
+		st = db_exec(db, n > 1 ? SQL_STATS_PUBLISH_INSERT_BATCH : SQL_STATS_PUBLISH_INSERT,
+			     params, n * STATS_PUBLISH_COLUMNS, NULL, NULL);
+		i += n;
 	}
 	if (st == DB_OK)
 		st = db_exec(db, SQL_STATS_PUBLISH_MARK,

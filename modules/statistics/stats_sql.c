@@ -42,10 +42,16 @@ const char SQL_STATS_PUBLISH_ROWS[] =
 
 const char SQL_STATS_PUBLISH_DELETE[] = "DELETE FROM reference_average WHERE fiscal_year = ?";
 
-const char SQL_STATS_PUBLISH_INSERT[] =
-	"INSERT INTO reference_average (fiscal_year, kind, scope, department, indicator, "
-	"mean_scaled, median_scaled, decimals, facility_count, published_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+#define PUBLISH_INSERT \
+	"INSERT INTO reference_average (fiscal_year, kind, scope, department, indicator, " \
+	"mean_scaled, median_scaled, decimals, facility_count, published_at) VALUES "
+#define ROW1 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ROW5 ROW1 ", " ROW1 ", " ROW1 ", " ROW1 ", " ROW1
+#define ROW25 ROW5 ", " ROW5 ", " ROW5 ", " ROW5 ", " ROW5
+const char SQL_STATS_PUBLISH_INSERT[] = PUBLISH_INSERT ROW1;
+/* STATS_PUBLISH_BATCH rows per statement: a national publication writes
+ * ~3,500 rows, one round trip each would be most of its time. */
+const char SQL_STATS_PUBLISH_INSERT_BATCH[] = PUBLISH_INSERT ROW25 ", " ROW25;
 
 const char SQL_STATS_PUBLISH_MARK[] =
 	"INSERT INTO stats_publication (fiscal_year, published_at, published_by, declaration_count) "

@@ -6,6 +6,9 @@
 extern const char SQL_STATS_PUBLISH_ROWS[];
 extern const char SQL_STATS_PUBLISH_DELETE[];
 extern const char SQL_STATS_PUBLISH_INSERT[];
+#define STATS_PUBLISH_BATCH 50
+#define STATS_PUBLISH_COLUMNS 10
+extern const char SQL_STATS_PUBLISH_INSERT_BATCH[];
 extern const char SQL_STATS_PUBLISH_MARK[];
 extern const char SQL_STATS_PUBLICATIONS[];
 extern const char SQL_STATS_PUBLICATION[];

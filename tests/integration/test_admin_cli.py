@@ -94,7 +94,10 @@ class ImportTest(unittest.TestCase):
 
 class StatsPublishTest(unittest.TestCase):
     def test_publish_demo_year__rows_and_publication_recorded(self):
-        before = int(one("SELECT COUNT(*) FROM stats_publication WHERE fiscal_year = %d" % DEMO_YEAR))
+        # Another test file of the same run (test_statistics) may have
+        # published the year already: one row per year either way.
+        self.assertEqual(portalctl("sql", "-e", "DELETE FROM stats_publication WHERE fiscal_year = %d"
+                                   % DEMO_YEAR).returncode, 0)
         p = portalctl("stats", "publish", "--year", str(DEMO_YEAR))
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("Exercice %d publié" % DEMO_YEAR, p.stdout)
@@ -102,7 +105,7 @@ class StatsPublishTest(unittest.TestCase):
         self.assertGreater(rows, 0)
         self.assertIn("%d ligne(s) de référence" % rows, p.stdout)
         after = int(one("SELECT COUNT(*) FROM stats_publication WHERE fiscal_year = %d" % DEMO_YEAR))
-        self.assertEqual(after, before + 1)
+        self.assertEqual(after, 1)
         # Idempotent: the same rows again.
         p = portalctl("stats", "publish", "--year", str(DEMO_YEAR))
         self.assertEqual(p.returncode, 0, p.stderr)
