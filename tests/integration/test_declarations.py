@@ -13,6 +13,7 @@ published scale).
 Environment: PORTAIL_URL, PORTAIL_CONF as in test_auth.py.
 Python standard library only; pdftotext (poppler-utils) for the PDF test.
 """
+import html
 import os
 import random
 import re
@@ -403,6 +404,48 @@ class SessionTest(DeclTest):
         page = b.get(decl_path(decl_id, "activite"))
         self.assertIn('value="27 777"', page.text)
         self.assertIn("Votre session avait expiré", page.text)
+
+
+class CampaignFormTest(DeclTest):
+    def campaign_post(self, agent, year, due="31/12/2031"):
+        page = agent.get("/declarations/campagnes")
+        fid = re.search(r'name="equipement" value="(\d+)"', page.text).group(1)
+        return agent.post("/declarations/campagnes", {
+            "exercice": year, "type": "forecast", "activite": "EAJE",
+            "date_limite": due, "equipement": fid}), fid
+
+    def year_error(self, page):
+        m = re.search(r'<p class="fr-message fr-message--error" id="f-exercice-error-1">([^<]*)</p>',
+                      page)
+        return m and html.unescape(m.group(1)).strip()
+
+    def test_fiscal_year_out_of_range__french_error_naming_the_range(self):
+        agent = signed_in(INSTRUCTOR78)
+        for year in ("1999", "2101", "12027"):
+            with self.subTest(year=year):
+                r, fid = self.campaign_post(agent, year)
+                self.assertEqual(r.status, 200, r.text[:500])
+                self.assertEqual(self.year_error(r.text),
+                                 "L'exercice doit être compris entre 2000 et 2100.")
+                # the other values typed are kept
+                self.assertIn('value="%s"' % year, r.text)
+                self.assertIn('value="31/12/2031"', r.text)
+                self.assertRegex(r.text, r'value="forecast" selected')
+                self.assertRegex(r.text, r'value="%s" id="eq-%s" checked' % (fid, fid))
+        r, _ = self.campaign_post(agent, "deux mille")
+        self.assertEqual(self.year_error(r.text),
+                         "Saisissez l'exercice sur quatre chiffres, par exemple 2027.")
+
+    def test_fiscal_year_bounds_accepted(self):
+        agent = signed_in(INSTRUCTOR78)
+        for year in ("2000", "2100"):
+            with self.subTest(year=year):
+                # an invalid due date keeps the campaign from opening: only the
+                # year is judged here
+                r, _ = self.campaign_post(agent, year, due="31/02/2031")
+                self.assertEqual(r.status, 200, r.text[:500])
+                self.assertIsNone(self.year_error(r.text))
+                self.assertIn('id="f-date_limite-error-1"', r.text)
 
 
 class PdfTest(DeclTest):
