@@ -195,6 +195,33 @@ static int grant_one(struct portal_ctx *ctx, const struct hab_caller *c, xmlNode
 	return 0;
 }
 
+/* The confirmation, of bounded length whatever the number of facilities
+ * granted at once (the flash is at most 500 characters): the seeds'
+ * sentences for one facility, beyond it the count and the person; the
+ * facilities themselves are listed by the search "Enregistrer et quitter"
+ * leads to. Names are at most 160 bytes (facility) and 2 x 80 (person). */
+static const char *confirmation(struct portal_ctx *ctx, const struct hab_account *a, int role,
+				size_t n, const char *facility)
+{
+	static const char SUCCESS[] = "Les habilitations ont été créées avec succès.";
+	static const char *const ROLE_OF[HROLE__MAX] = {
+		"de fournisseur de données d'activité", "de fournisseur de données financières",
+		"d'approbateur", "de consultant"};
+	if (n == 1)
+		return role == HROLE_APPROVER
+			       ? arena_printf(ctx->arena,
+					      "%s L'habilitation de cet utilisateur au rôle d'approbateur "
+					      "pour l'équipement/service %s, est en cours de validation "
+					      "par la Caf.",
+					      SUCCESS, facility)
+			       : SUCCESS;
+	return arena_printf(ctx->arena, "%s %zu habilitations attribuées à %s %s au rôle %s.%s",
+			    SUCCESS, n, a->first_name, a->last_name, ROLE_OF[role],
+			    role == HROLE_APPROVER
+				    ? " Elles sont en cours de validation par la Caf."
+				    : "");
+}
+
 int hab_assign_post(struct portal_ctx *ctx)
 {
 	struct hab_caller c;
@@ -295,25 +322,13 @@ int hab_assign_post(struct portal_ctx *ctx)
 		}
 		return db_http_status(st);
 	}
-	/* the seeds' messages, in one flash */
-	char msg[500];
-	size_t used = (size_t)snprintf(msg, sizeof(msg), "Les habilitations ont été créées avec succès.");
-	for (size_t i = 0; role == HROLE_APPROVER && i < nt && used < sizeof(msg); i++) {
-		int w = snprintf(msg + used, sizeof(msg) - used,
-				 " L'habilitation de cet utilisateur au rôle d'approbateur pour "
-				 "l'équipement/service %s, est en cours de validation par la Caf.",
-				 names[i]);
-		if (w < 0 || (size_t)w >= sizeof(msg) - used) {
-			msg[used] = '\0';
-			break;
-		}
-		used += (size_t)w;
-	}
-	ctx_flash(ctx, "success", msg);
+	ctx_flash(ctx, "success", confirmation(ctx, &a, role, nt, names[0]));
 	if (ctx_form(ctx, "quitter"))
-		return ctx_redirect(ctx, arena_printf(ctx->arena,
-						      "/habilitations/recherche?partenaire=%lld&etat=%s",
-						      partner, role == HROLE_APPROVER ? "inactif" : "actif"));
+		/* the list of what was granted: this user's roles, from the database */
+		return ctx_redirect(
+			ctx, arena_printf(ctx->arena,
+					  "/habilitations/recherche?partenaire=%lld&utilisateur=%lld&etat=%s",
+					  partner, account, role == HROLE_APPROVER ? "inactif" : "actif"));
 	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/affecter?partenaire=%lld",
 					      partner));
 }
