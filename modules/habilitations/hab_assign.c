@@ -64,9 +64,27 @@ static int assign_page(struct portal_ctx *ctx, struct hab_caller *c, long long *
 	*partner = hab_partner_param(ctx, c);
 	if (*partner < 0)
 		return (int)-*partner;
+	/* A Caf agent may pick the user first (all its partners' users are
+	 * offered): the partner follows; a user of another partner than the
+	 * one chosen is told on the page. */
+	long long user = hab_id_value(hab_trimmed(ctx, "utilisateur"));
+	int other_partner = 0;
+	if (c->is_caf && user) {
+		struct hab_account a;
+		if ((rc = hab_account_in_scope(ctx, c, user, &a)))
+			return rc;
+		if (!*partner)
+			*partner = a.partner_id;
+		else
+			other_partner = a.partner_id != *partner;
+	}
 	xmlNodePtr root = hab_page(ctx, "habilitations/affecter", c);
 	if ((rc = hab_form_choices(ctx, c, root, *partner)))
 		return rc;
+	if (c->is_caf && !*partner && (rc = hab_caf_users_node(ctx, root, c->caf_id)))
+		return rc;
+	if (other_partner)
+		page_error(root, "utilisateur", "Cet utilisateur n'est pas un utilisateur de ce partenaire.");
 	const char *kind = hab_trimmed(ctx, "type");
 	const char *nature = hab_trimmed(ctx, "nature");
 	int sites = strcmp(hab_trimmed(ctx, "portee"), "lieux") == 0;
@@ -247,7 +265,9 @@ int hab_assign_post(struct portal_ctx *ctx)
 	} else if ((rc = hab_account_in_scope(ctx, &c, account, &a))) {
 		return rc;
 	} else if (a.partner_id != partner) {
-		return hab_refuse(ctx, "account (other partner)", account);
+		if (!c.is_caf)
+			return hab_refuse(ctx, "account (other partner)", account);
+		/* a Caf agent's slip: told on the page by assign_page() */
 	} else if (a.closed_on && starts && strcmp(a.closed_on, starts) <= 0) {
 		page_error(root, "utilisateur", "Le compte de cet utilisateur est clôturé à cette date.");
 	}

@@ -434,6 +434,70 @@ class ConfirmationTest(HabTest):
                       % names[0], flash)
 
 
+class CafAgentAssignTest(HabTest):
+    """A Caf administrator opening "Habiliter un utilisateur" is offered the
+    users of its Caf's partners at once, and the partner follows the user."""
+
+    def test_users_listed_when_the_page_opens(self):
+        caf = signed_in(ADMIN78)
+        page = caf.get("/habilitations/affecter")
+        self.assertEqual(page.status, 200, page.text[:500])
+        users = options(page.text, "utilisateur")
+        labels = list(users)
+        # the same people a partner administrator is offered, for every partner of the Caf
+        garnier_users = options(signed_in(GARNIER).get("/habilitations/affecter").text,
+                                "utilisateur")
+        self.assertIn("DUMAS Claire", garnier_users)
+        for label, value in garnier_users.items():
+            self.assertIn(value, users.values(), "%s missing for the Caf" % label)
+        self.assertIn("HADDAD Karim", labels)
+        self.assertIn("LEBRUN Jean-Marc", labels)
+        # grouped by partner, so that homonyms are told apart
+        self.assertRegex(page.text, r'<optgroup label="Commune de Villiers-le-Haut">'
+                                    r'(<option value="\d+">[^<]*</option>)*'
+                                    r'<option value="%s">HADDAD Karim</option>' % users["HADDAD Karim"])
+        # never a user of another Caf, nor a closed account, nor a Caf agent
+        for other in ("VIGUIER", "MOREL Patrick", "MARCHAND", "CAYLA"):
+            self.assertFalse(any(other in label for label in labels), (other, labels))
+        # the other Caf's agent sees its own partners' users only
+        agent12 = options(signed_in(AGENT12).get("/habilitations/affecter").text, "utilisateur")
+        self.assertTrue(any(label.startswith("VIGUIER Pierre") for label in agent12), agent12)
+        self.assertFalse(any("DUMAS" in label for label in agent12), agent12)
+
+    def test_user_chosen_first__partner_follows__grant_works(self):
+        caf, garnier, conv, pid = self.mareil()
+        name = self.new_facility(caf, conv)
+        account = self.create_user(garnier, conv, last="SANSPARTENAIRE")[0]
+        page = caf.get("/habilitations/affecter?partenaire=&utilisateur=%s&role=consultant"
+                       "&portee=activites&afficher=1" % account)
+        self.assertEqual(page.status, 200, page.text[:800])
+        self.assertRegex(page.text, r'<option value="%s" selected>' % pid)
+        offered = checkboxes(page.text)
+        self.assertIn(name, offered)
+        self.assertIn('name="partenaire" value="%s"' % pid, page.text)
+        fresh_csrf(caf)
+        self.assertRedirect(self.grant(caf, pid, account, "consultant", [offered[name]]),
+                            "/habilitations/affecter")
+        self.assertIn(name, self.search(caf, pid, "actif", utilisateur=account))
+        # another Caf's user: refused, as before
+        viguier = options(signed_in(AGENT12).get("/habilitations/affecter").text,
+                          "utilisateur")
+        vid = next(v for label, v in viguier.items() if label.startswith("VIGUIER"))
+        self.assertRefused(caf.get("/habilitations/affecter?utilisateur=%s&afficher=1" % vid))
+        # a user of another partner of the same Caf than the one chosen: told on the page
+        haddad = next(v for label, v in options(caf.get("/habilitations/affecter").text,
+                                                "utilisateur").items()
+                      if label.startswith("HADDAD Karim"))
+        page = caf.get("/habilitations/affecter?partenaire=%s&utilisateur=%s&afficher=1"
+                       % (pid, haddad))
+        self.assertEqual(page.status, 200, page.text[:800])
+        self.assertIn("n'est pas un utilisateur de ce partenaire", page.text)
+        r = self.grant(caf, pid, haddad, "consultant", [offered[name]])
+        self.assertEqual(r.status, 200, r.text[:800])
+        self.assertIn("n'est pas un utilisateur de ce partenaire", r.text)
+        self.assertNotIn("HADDAD", self.search(caf, pid, "actif", activite=offered[name]))
+
+
 class ValidationTest(HabTest):
     def test_approver_inactive_until_the_caf_validates(self):
         caf, garnier, conv, pid = self.mareil()
