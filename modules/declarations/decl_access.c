@@ -199,8 +199,8 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 	if (d->version > 1) {
 		struct db_result pr;
 		st = db_query(ctx->db, ctx->arena, SQL_CORRECTED_REJECTION,
-			      DB_ARGS(DB_INT(d->facility_id), DB_INT(d->fiscal_year), DB_TEXT(d->type),
-				      DB_INT(d->version - 1)),
+			      DB_ARGS(DB_INT(d->facility_id), DB_INT(d->fiscal_year),
+				      DB_TEXT(d->type), DB_INT(d->version - 1)),
 			      &pr);
 		if (st != DB_OK)
 			return db_http_status(st);

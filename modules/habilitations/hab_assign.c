@@ -84,7 +84,8 @@ static int assign_page(struct portal_ctx *ctx, struct hab_caller *c, long long *
 	if (c->is_caf && !*partner && (rc = hab_caf_users_node(ctx, root, c->caf_id)))
 		return rc;
 	if (other_partner)
-		page_error(root, "utilisateur", "Cet utilisateur n'est pas un utilisateur de ce partenaire.");
+		page_error(root, "utilisateur",
+			   "Cet utilisateur n'est pas un utilisateur de ce partenaire.");
 	const char *kind = hab_trimmed(ctx, "type");
 	const char *nature = hab_trimmed(ctx, "nature");
 	int sites = strcmp(hab_trimmed(ctx, "portee"), "lieux") == 0;
@@ -225,14 +226,13 @@ static const char *confirmation(struct portal_ctx *ctx, const struct hab_account
 	static const char *const ROLE_OF[HROLE__MAX] = {
 		"de fournisseur de données d'activité", "de fournisseur de données financières",
 		"d'approbateur", "de consultant"};
+	if (n == 1 && role != HROLE_APPROVER)
+		return SUCCESS;
 	if (n == 1)
-		return role == HROLE_APPROVER
-			       ? arena_printf(ctx->arena,
-					      "%s L'habilitation de cet utilisateur au rôle d'approbateur "
-					      "pour l'équipement/service %s, est en cours de validation "
-					      "par la Caf.",
-					      SUCCESS, facility)
-			       : SUCCESS;
+		return arena_printf(ctx->arena,
+				    "%s L'habilitation de cet utilisateur au rôle d'approbateur pour "
+				    "l'équipement/service %s, est en cours de validation par la Caf.",
+				    SUCCESS, facility);
 	return arena_printf(ctx->arena, "%s %zu habilitations attribuées à %s %s au rôle %s.%s",
 			    SUCCESS, n, a->first_name, a->last_name, ROLE_OF[role],
 			    role == HROLE_APPROVER
@@ -345,10 +345,11 @@ int hab_assign_post(struct portal_ctx *ctx)
 	ctx_flash(ctx, "success", confirmation(ctx, &a, role, nt, names[0]));
 	if (ctx_form(ctx, "quitter"))
 		/* the list of what was granted: this user's roles, from the database */
-		return ctx_redirect(
-			ctx, arena_printf(ctx->arena,
-					  "/habilitations/recherche?partenaire=%lld&utilisateur=%lld&etat=%s",
-					  partner, account, role == HROLE_APPROVER ? "inactif" : "actif"));
+		return ctx_redirect(ctx, arena_printf(ctx->arena,
+						      "/habilitations/recherche?partenaire=%lld"
+						      "&utilisateur=%lld&etat=%s",
+						      partner, account,
+						      role == HROLE_APPROVER ? "inactif" : "actif"));
 	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/affecter?partenaire=%lld",
 					      partner));
 }

@@ -45,8 +45,9 @@ int hab_caf_users_node(struct portal_ctx *ctx, xmlNodePtr root, long long caf)
 			g = px_el(ul, "group");
 			px_attr(g, "label", db_cell(&r, i, 4));
 		}
-		xmlNodePtr u = px_text(g, "user", arena_printf(ctx->arena, "%s %s", db_cell(&r, i, 1),
-							       db_cell(&r, i, 2)));
+		xmlNodePtr u = px_text(g, "user",
+				       arena_printf(ctx->arena, "%s %s", db_cell(&r, i, 1),
+						    db_cell(&r, i, 2)));
 		px_attr(u, "id", db_cell(&r, i, 0));
 	}
 	return 0;
