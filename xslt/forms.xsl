@@ -39,7 +39,8 @@
   - field-checkbox        : name, label, hint, value (default '1'), checked (default false()), id
                             Checked when the typed value equals value (if the form was
                             redrawn: /page/values exists), else when checked is true().
-  - field-select          : name, label, hint, required, options (node-set), default, placeholder, id
+  - field-select          : name, label, hint, required, options (node-set), default, placeholder, id,
+                            groups (node-set: each an <optgroup> of its @label over its child options)
                             Each option node gives its value by @value, else @id, else
                             its text; its label by @label, else @name, else its text.
                             e.g. options select="/page/facilities/facility" with <facility id="3" name="Crèche"/>.
@@ -341,6 +342,17 @@
 		</xsl:choose>
 	</xsl:template>
 
+	<xsl:template name="select-option">
+		<xsl:param name="current"/>
+		<xsl:variable name="v"><xsl:call-template name="option-value"/></xsl:variable>
+		<option value="{$v}">
+			<xsl:if test="string($v) = string($current)">
+				<xsl:attribute name="selected">selected</xsl:attribute>
+			</xsl:if>
+			<xsl:call-template name="option-label"/>
+		</option>
+	</xsl:template>
+
 	<xsl:template name="field-select">
 		<xsl:param name="name"/>
 		<xsl:param name="label"/>
@@ -350,6 +362,7 @@
 		<xsl:param name="default"/>
 		<xsl:param name="placeholder">Sélectionner une option</xsl:param>
 		<xsl:param name="id" select="concat('f-', $name)"/>
+		<xsl:param name="groups" select="/.."/>
 		<xsl:variable name="error" select="/page/errors/error[@field = $name]"/>
 		<xsl:variable name="current">
 			<xsl:call-template name="field-value">
@@ -379,13 +392,18 @@
 					</option>
 				</xsl:if>
 				<xsl:for-each select="$options">
-					<xsl:variable name="v"><xsl:call-template name="option-value"/></xsl:variable>
-					<option value="{$v}">
-						<xsl:if test="string($v) = string($current)">
-							<xsl:attribute name="selected">selected</xsl:attribute>
-						</xsl:if>
-						<xsl:call-template name="option-label"/>
-					</option>
+					<xsl:call-template name="select-option">
+						<xsl:with-param name="current" select="$current"/>
+					</xsl:call-template>
+				</xsl:for-each>
+				<xsl:for-each select="$groups">
+					<optgroup label="{@label}">
+						<xsl:for-each select="*">
+							<xsl:call-template name="select-option">
+								<xsl:with-param name="current" select="$current"/>
+							</xsl:call-template>
+						</xsl:for-each>
+					</optgroup>
 				</xsl:for-each>
 			</select>
 			<xsl:call-template name="field-messages">

@@ -362,10 +362,34 @@ int csrf_valid(struct portal_ctx *ctx)
 	return same_origin(ctx);
 }
 
+size_t session_flash_fit(const char *message)
+{
+	size_t chars = 0, cut = 0, space = 0, i = 0;
+	for (; message[i]; i++) {
+		if (((unsigned char)message[i] & 0xC0) == 0x80)
+			continue; /* a continuation byte: inside a character */
+		if (chars == SESSION_FLASH_MAX - 1)
+			cut = i; /* room left for the "…" only */
+		if (++chars > SESSION_FLASH_MAX)
+			break;
+		if (message[i] == ' ' && chars < SESSION_FLASH_MAX)
+			space = i;
+	}
+	if (chars <= SESSION_FLASH_MAX)
+		return i;
+	return space ? space : cut;
+}
+
 void ctx_flash(struct portal_ctx *ctx, const char *kind, const char *message)
 {
 	if (!ctx->session)
 		return;
+	size_t fit = session_flash_fit(message);
+	if (message[fit]) {
+		/* a last resort: a message this long is a bug of its caller */
+		log_error("flash of %zu bytes cut to %zu: %.60s", strlen(message), fit, message);
+		message = arena_printf(ctx->arena, "%.*s…", (int)fit, message);
+	}
 	db_exec(ctx->db, SQL_FLASH_SET,
 		DB_ARGS(DB_TEXT(kind), DB_TEXT(message), DB_INT(ctx->session->id)), NULL, NULL);
 }

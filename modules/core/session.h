@@ -76,6 +76,13 @@ int csrf_valid(struct portal_ctx *ctx);
 /* Called by page_new() when it shows the flash: a flash is shown once. */
 void session_flash_shown(struct portal_ctx *ctx);
 
+/* session.flash_message holds SESSION_FLASH_MAX characters. The byte
+ * length of message cut to fit with its "…": the longest prefix of at most
+ * SESSION_FLASH_MAX - 1 characters, never inside a UTF-8 character, back to
+ * the last space when there is one. strlen(message) when it fits as is. */
+#define SESSION_FLASH_MAX 500
+size_t session_flash_fit(const char *message);
+
 /* Keeps a POST whose session expired: its path and fields, bound to a new
  * visitor session, so that after login the user gets the form back. */
 int session_save_form(struct portal_ctx *ctx);

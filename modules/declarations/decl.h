@@ -44,6 +44,10 @@ struct decl_row {
 	int correction_delegated;
 	long long transmitted_at, validated_at, rejected_at;
 	int newer_versions;		/* > 0: superseded by a correction */
+	/* A correction (version > 1): the Caf's rejection of the version it
+	 * corrects, so that those correcting know what to correct. */
+	const char *corrected_reason;
+	long long corrected_rejected_at;
 };
 
 /* A declaration as the caller may see it. */

@@ -197,6 +197,19 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 	d->validated_at = db_cell_int(&r, 0, 19);
 	d->rejected_at = db_cell_int(&r, 0, 20);
 	d->newer_versions = (int)db_cell_int(&r, 0, 21);
+	if (d->version > 1) {
+		struct db_result pr;
+		st = db_query(ctx->db, ctx->arena, SQL_CORRECTED_REJECTION,
+			      DB_ARGS(DB_INT(d->facility_id), DB_INT(d->fiscal_year),
+				      DB_TEXT(d->type), DB_INT(d->version - 1)),
+			      &pr);
+		if (st != DB_OK)
+			return db_http_status(st);
+		if (pr.rows == 1) {
+			d->corrected_reason = cell(&pr, 0, 0);
+			d->corrected_rejected_at = db_cell_int(&pr, 0, 1);
+		}
+	}
 
 	int rc = decl_load_facility(ctx, d->facility_id, &v->f, &v->roles);
 	if (rc)

@@ -95,8 +95,10 @@ int decl_campaigns_post(struct portal_ctx *ctx)
 	if (rc)
 		return rc;
 	page_form_values(root, &ctx->req->form);
-	if (!year_s || fr_read_integer(year_s, 0, &year) || year < 2000 || year > 2100)
+	if (!year_s || fr_read_integer(year_s, 0, &year))
 		page_error(root, "exercice", "Saisissez l'exercice sur quatre chiffres, par exemple 2027.");
+	else if (year < 2000 || year > 2100)
+		page_error(root, "exercice", "L'exercice doit être compris entre 2000 et 2100.");
 	if (!in_list(type, TYPES, 3))
 		page_error(root, "type", "Choisissez le type de déclaration.");
 	if (!in_list(kind, KINDS, 3))

@@ -97,8 +97,18 @@ xmlNodePtr decl_page(struct portal_ctx *ctx, const char *view, struct decl_view 
 	px_attr_int(d, "activity-controlled", v->d.activity_controlled);
 	px_attr_int(d, "financial-controlled", v->d.financial_controlled);
 	px_attr_int(d, "global-controlled", v->d.global_controlled);
-	if (v->d.reject_reason)
-		px_text(d, "reject-reason", v->d.reject_reason);
+	/* the Caf's rejection: of this version, or of the one it corrects */
+	const char *reason = v->d.reject_reason ? v->d.reject_reason : v->d.corrected_reason;
+	if (reason) {
+		long long at = v->d.reject_reason ? v->d.rejected_at : v->d.corrected_rejected_at;
+		xmlNodePtr rj = px_text(d, "rejection", reason);
+		px_attr_int(rj, "version", v->d.reject_reason ? v->d.version : v->d.version - 1);
+		if (at > 0) {
+			char buf[16];
+			clock_format_date((time_t)at, buf, sizeof(buf));
+			px_attr(rj, "on", buf);
+		}
+	}
 	if (v->d.has_final)
 		px_attr(d, "final-amount", decl_money(ctx, v->d.final_cents));
 	if (v->d.transmitted_at) {

@@ -35,6 +35,10 @@ const char SQL_FACILITY[] =
 const char SQL_DECLARATION[] = "SELECT " DECL_COLS " FROM declaration d WHERE d.id = ?";
 const char SQL_DECLARATION_LOCK[] =
 	"SELECT " DECL_COLS " FROM declaration d WHERE d.id = ? FOR UPDATE";
+/* The rejected version a correction corrects: facility, year, type, version. */
+const char SQL_CORRECTED_REJECTION[] =
+	"SELECT reject_reason, rejected_at FROM declaration WHERE facility_id = ? "
+	"AND fiscal_year = ? AND type = ? AND version = ? AND state = 'rejected'";
 
 const char SQL_FACILITY_DECLARATIONS[] =
 	"SELECT d.id, d.fiscal_year, d.type, d.version, d.state, d.activity_done, d.financial_done, "

@@ -6,6 +6,7 @@
 extern const char SQL_FACILITY[];
 extern const char SQL_DECLARATION[];
 extern const char SQL_DECLARATION_LOCK[];
+extern const char SQL_CORRECTED_REJECTION[];
 extern const char SQL_FACILITY_DECLARATIONS[];
 extern const char SQL_USER_FACILITIES[];
 extern const char SQL_CAF_FACILITIES[];

@@ -86,6 +86,9 @@ long long hab_partner_param(struct portal_ctx *ctx, const struct hab_caller *c);
  * (returned), and <users> with the partner's open accounts. */
 xmlNodePtr hab_convention_node(xmlNodePtr root, const struct hab_convention *cv);
 int hab_open_users_node(struct portal_ctx *ctx, xmlNodePtr root, long long partner);
+/* <users> with the open accounts of every partner of a Caf, in one
+ * <group label="partner"> per partner (an <optgroup>: homonyms told apart). */
+int hab_caf_users_node(struct portal_ctx *ctx, xmlNodePtr root, long long caf);
 
 /* Form helpers (hab_form.c). */
 const char *hab_trimmed(struct portal_ctx *ctx, const char *name);

@@ -64,9 +64,28 @@ static int assign_page(struct portal_ctx *ctx, struct hab_caller *c, long long *
 	*partner = hab_partner_param(ctx, c);
 	if (*partner < 0)
 		return (int)-*partner;
+	/* A Caf agent may pick the user first (all its partners' users are
+	 * offered): the partner follows; a user of another partner than the
+	 * one chosen is told on the page. */
+	long long user = hab_id_value(hab_trimmed(ctx, "utilisateur"));
+	int other_partner = 0;
+	if (c->is_caf && user) {
+		struct hab_account a;
+		if ((rc = hab_account_in_scope(ctx, c, user, &a)))
+			return rc;
+		if (!*partner)
+			*partner = a.partner_id;
+		else
+			other_partner = a.partner_id != *partner;
+	}
 	xmlNodePtr root = hab_page(ctx, "habilitations/affecter", c);
 	if ((rc = hab_form_choices(ctx, c, root, *partner)))
 		return rc;
+	if (c->is_caf && !*partner && (rc = hab_caf_users_node(ctx, root, c->caf_id)))
+		return rc;
+	if (other_partner)
+		page_error(root, "utilisateur",
+			   "Cet utilisateur n'est pas un utilisateur de ce partenaire.");
 	const char *kind = hab_trimmed(ctx, "type");
 	const char *nature = hab_trimmed(ctx, "nature");
 	int sites = strcmp(hab_trimmed(ctx, "portee"), "lieux") == 0;
@@ -195,6 +214,32 @@ static int grant_one(struct portal_ctx *ctx, const struct hab_caller *c, xmlNode
 	return 0;
 }
 
+/* The confirmation, of bounded length whatever the number of facilities
+ * granted at once (the flash is at most 500 characters): the seeds'
+ * sentences for one facility, beyond it the count and the person; the
+ * facilities themselves are listed by the search "Enregistrer et quitter"
+ * leads to. Names are at most 160 bytes (facility) and 2 x 80 (person). */
+static const char *confirmation(struct portal_ctx *ctx, const struct hab_account *a, int role,
+				size_t n, const char *facility)
+{
+	static const char SUCCESS[] = "Les habilitations ont été créées avec succès.";
+	static const char *const ROLE_OF[HROLE__MAX] = {
+		"de fournisseur de données d'activité", "de fournisseur de données financières",
+		"d'approbateur", "de consultant"};
+	if (n == 1 && role != HROLE_APPROVER)
+		return SUCCESS;
+	if (n == 1)
+		return arena_printf(ctx->arena,
+				    "%s L'habilitation de cet utilisateur au rôle d'approbateur pour "
+				    "l'équipement/service %s, est en cours de validation par la Caf.",
+				    SUCCESS, facility);
+	return arena_printf(ctx->arena, "%s %zu habilitations attribuées à %s %s au rôle %s.%s",
+			    SUCCESS, n, a->first_name, a->last_name, ROLE_OF[role],
+			    role == HROLE_APPROVER
+				    ? " Elles sont en cours de validation par la Caf."
+				    : "");
+}
+
 int hab_assign_post(struct portal_ctx *ctx)
 {
 	struct hab_caller c;
@@ -220,7 +265,9 @@ int hab_assign_post(struct portal_ctx *ctx)
 	} else if ((rc = hab_account_in_scope(ctx, &c, account, &a))) {
 		return rc;
 	} else if (a.partner_id != partner) {
-		return hab_refuse(ctx, "account (other partner)", account);
+		if (!c.is_caf)
+			return hab_refuse(ctx, "account (other partner)", account);
+		/* a Caf agent's slip: told on the page by assign_page() */
 	} else if (a.closed_on && starts && strcmp(a.closed_on, starts) <= 0) {
 		page_error(root, "utilisateur", "Le compte de cet utilisateur est clôturé à cette date.");
 	}
@@ -295,25 +342,14 @@ int hab_assign_post(struct portal_ctx *ctx)
 		}
 		return db_http_status(st);
 	}
-	/* the seeds' messages, in one flash */
-	char msg[500];
-	size_t used = (size_t)snprintf(msg, sizeof(msg), "Les habilitations ont été créées avec succès.");
-	for (size_t i = 0; role == HROLE_APPROVER && i < nt && used < sizeof(msg); i++) {
-		int w = snprintf(msg + used, sizeof(msg) - used,
-				 " L'habilitation de cet utilisateur au rôle d'approbateur pour "
-				 "l'équipement/service %s, est en cours de validation par la Caf.",
-				 names[i]);
-		if (w < 0 || (size_t)w >= sizeof(msg) - used) {
-			msg[used] = '\0';
-			break;
-		}
-		used += (size_t)w;
-	}
-	ctx_flash(ctx, "success", msg);
+	ctx_flash(ctx, "success", confirmation(ctx, &a, role, nt, names[0]));
 	if (ctx_form(ctx, "quitter"))
+		/* the list of what was granted: this user's roles, from the database */
 		return ctx_redirect(ctx, arena_printf(ctx->arena,
-						      "/habilitations/recherche?partenaire=%lld&etat=%s",
-						      partner, role == HROLE_APPROVER ? "inactif" : "actif"));
+						      "/habilitations/recherche?partenaire=%lld"
+						      "&utilisateur=%lld&etat=%s",
+						      partner, account,
+						      role == HROLE_APPROVER ? "inactif" : "actif"));
 	return ctx_redirect(ctx, arena_printf(ctx->arena, "/habilitations/affecter?partenaire=%lld",
 					      partner));
 }

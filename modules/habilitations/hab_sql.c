@@ -73,6 +73,11 @@ const char SQL_OPEN_USERS_OF_PARTNER[] =
 	"SELECT a.id, a.last_name, a.first_name FROM account a WHERE a.kind = 'partner' "
 	"AND a.partner_id = ? AND (a.closed_on IS NULL OR a.closed_on > ?) "
 	"ORDER BY a.last_name, a.first_name, a.id";
+const char SQL_OPEN_USERS_OF_CAF[] =
+	"SELECT a.id, a.last_name, a.first_name, p.id, p.name FROM account a "
+	"JOIN partner p ON p.id = a.partner_id WHERE a.kind = 'partner' AND p.caf_id = ? "
+	"AND (a.closed_on IS NULL OR a.closed_on > ?) "
+	"ORDER BY p.name, p.id, a.last_name, a.first_name, a.id";
 const char SQL_EMAIL_TAKEN[] =
 	"SELECT id FROM account WHERE email_lower = LOWER(?) AND id <> ?";
 const char SQL_MAX_LOGIN[] =

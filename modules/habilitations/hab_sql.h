@@ -21,6 +21,7 @@ extern const char SQL_SITES_OF_CONVENTION[];
 extern const char SQL_CONVENTION_OF_PARTNER[];
 extern const char SQL_USERS_OF_PARTNER[];
 extern const char SQL_OPEN_USERS_OF_PARTNER[];
+extern const char SQL_OPEN_USERS_OF_CAF[];
 extern const char SQL_EMAIL_TAKEN[];
 extern const char SQL_MAX_LOGIN[];
 extern const char SQL_ACCOUNT_INSERT[];

@@ -13,6 +13,7 @@ published scale).
 Environment: PORTAIL_URL, PORTAIL_CONF as in test_auth.py.
 Python standard library only; pdftotext (poppler-utils) for the PDF test.
 """
+import html
 import os
 import random
 import re
@@ -364,6 +365,51 @@ class RejectionTest(DeclTest):
         self.assertRedirect(self.enter(b, v2, "activite", EAJE_ACTIVITY), decl_path(v2, "controle-activite"))
 
 
+class CorrectionNoticeTest(DeclTest):
+    def test_corrected_version_shows_the_caf_rejection_reason(self):
+        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
+        act, fin, app = signed_in(DUMAS), signed_in(GARNIER), signed_in(VASSEUR)
+        decl_id = self.declaration_id(act, fid, year)
+        self.enter(act, decl_id, "activite", EAJE_ACTIVITY)
+        self.pass_controls(act, decl_id, "controle-activite")
+        self.tick(act, decl_id, "activite")
+        self.enter(fin, decl_id, "financier", EAJE_FINANCIAL)
+        self.pass_controls(fin, decl_id, "controle-financier")
+        self.tick(fin, decl_id, "financier")
+        self.transmit(app, decl_id)
+        agent = signed_in(INSTRUCTOR78)
+        agent.get("/declarations/instruction/%d" % decl_id)
+        reason = "Heures <b>facturées</b> & « repas » : justifier l'écart n°%d." % year
+        escaped = ("Heures &lt;b&gt;facturées&lt;/b&gt; &amp; « repas » : justifier "
+                   "l'écart n°%d." % year)
+        r = agent.post("/declarations/instruction/%d" % decl_id,
+                       {"decision": "rejeter", "motif": reason})
+        self.assertRedirect(r, "/declarations/instruction")
+        app.get("/declarations/equipement/%d" % fid)
+        r = app.post(decl_path(decl_id, "correction"), {"mode": "corriger"})
+        self.assertRedirect(r, "/declarations/declaration/")
+        v2 = int(re.search(r"/declaration/(\d+)/", r.location).group(1))
+        self.assertNotEqual(v2, decl_id)
+        # version 2, where the approver corrects and the providers read
+        steps = {app: ("activite", "controle-activite", "financier", "controle-financier",
+                       "transmission"),
+                 act: ("activite", "controle-activite"), fin: ("financier", "controle-financier")}
+        for who, own_steps in steps.items():
+            for step in own_steps:
+                page = who.get(decl_path(v2, step))
+                self.assertEqual(page.status, 200, page.text[:500])
+                self.assertIn("Version 2", page.text)
+                notice = re.search(r'<div class="fr-alert fr-alert--warning[^"]*" id="rejet">(.*?)</div>',
+                                   page.text, re.S)
+                self.assertIsNotNone(notice, "no rejection notice on %s" % step)
+                self.assertIn(escaped, notice.group(1))
+                self.assertNotIn("<b>", notice.group(1))
+                self.assertRegex(notice.group(1), r"Rejetée par la Caf le \d\d/\d\d/\d{4}")
+        # the approver, told what to correct, corrects
+        self.assertRedirect(self.enter(app, v2, "activite", EAJE_ACTIVITY),
+                            decl_path(v2, "controle-activite"))
+
+
 class ConflictTest(DeclTest):
     def test_two_savers__second_told_and_sees_both_versions(self):
         year, fid = self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
@@ -403,6 +449,48 @@ class SessionTest(DeclTest):
         page = b.get(decl_path(decl_id, "activite"))
         self.assertIn('value="27 777"', page.text)
         self.assertIn("Votre session avait expiré", page.text)
+
+
+class CampaignFormTest(DeclTest):
+    def campaign_post(self, agent, year, due="31/12/2031"):
+        page = agent.get("/declarations/campagnes")
+        fid = re.search(r'name="equipement" value="(\d+)"', page.text).group(1)
+        return agent.post("/declarations/campagnes", {
+            "exercice": year, "type": "forecast", "activite": "EAJE",
+            "date_limite": due, "equipement": fid}), fid
+
+    def year_error(self, page):
+        m = re.search(r'<p class="fr-message fr-message--error" id="f-exercice-error-1">([^<]*)</p>',
+                      page)
+        return m and html.unescape(m.group(1)).strip()
+
+    def test_fiscal_year_out_of_range__french_error_naming_the_range(self):
+        agent = signed_in(INSTRUCTOR78)
+        for year in ("1999", "2101", "12027"):
+            with self.subTest(year=year):
+                r, fid = self.campaign_post(agent, year)
+                self.assertEqual(r.status, 200, r.text[:500])
+                self.assertEqual(self.year_error(r.text),
+                                 "L'exercice doit être compris entre 2000 et 2100.")
+                # the other values typed are kept
+                self.assertIn('value="%s"' % year, r.text)
+                self.assertIn('value="31/12/2031"', r.text)
+                self.assertRegex(r.text, r'value="forecast" selected')
+                self.assertRegex(r.text, r'value="%s" id="eq-%s" checked' % (fid, fid))
+        r, _ = self.campaign_post(agent, "deux mille")
+        self.assertEqual(self.year_error(r.text),
+                         "Saisissez l'exercice sur quatre chiffres, par exemple 2027.")
+
+    def test_fiscal_year_bounds_accepted(self):
+        agent = signed_in(INSTRUCTOR78)
+        for year in ("2000", "2100"):
+            with self.subTest(year=year):
+                # an invalid due date keeps the campaign from opening: only the
+                # year is judged here
+                r, _ = self.campaign_post(agent, year, due="31/02/2031")
+                self.assertEqual(r.status, 200, r.text[:500])
+                self.assertIsNone(self.year_error(r.text))
+                self.assertIn('id="f-date_limite-error-1"', r.text)
 
 
 class PdfTest(DeclTest):

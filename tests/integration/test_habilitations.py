@@ -15,6 +15,7 @@ again on the same database.
 Environment: PORTAIL_URL, PORTAIL_CONF, PORTAIL_BIN as in test_auth.py.
 Python standard library only.
 """
+import html
 import os
 import re
 import sys
@@ -362,6 +363,139 @@ class LimitTest(HabTest):
         self.assertEqual(statuses, [200, 303], [r.text[:300] for r in results.values()])
         inactive = self.search(garnier, pid, "inactif", activite=fid)
         self.assertEqual(inactive.count("Approbateur</td>"), 1)
+
+
+def flash_of(page):
+    """The text of the page's success flash (unescaped), None if none."""
+    m = re.search(r'<div class="fr-alert fr-alert--success[^"]*"><p>(.*?)</p></div>', page, re.S)
+    return html.unescape(m.group(1)) if m else None
+
+
+class ConfirmationTest(HabTest):
+    """The confirmation after a grant stays whole (never cut in a word or a
+    UTF-8 character) whatever the number of facilities granted at once."""
+
+    def long_facilities(self, caf, conv, n):
+        tag = uid()
+        # 140 bytes, accents included: 4 of them once overflowed the flash
+        return [self.new_facility(caf, conv, name=(
+            "Établissement d'accueil du jeune enfant « Les Écureuils de la forêt "
+            "domaniale » — pôle n°%d %s" % (i, tag))) for i in range(n)]
+
+    def confirmation(self, browser, r):
+        self.assertEqual(r.status, 303, r.text[:1500])
+        page = browser.get(r.location)
+        self.assertEqual(page.status, 200)
+        text = page.body.decode("utf-8")  # strict: a cut character raises here
+        flash = flash_of(text)
+        self.assertIsNotNone(flash, "no confirmation on %s" % r.location)
+        return flash, text
+
+    def test_approver_on_many_facilities__complete_summary(self):
+        caf, garnier, conv, pid = self.mareil()
+        names = self.long_facilities(caf, conv, 4)
+        ids = self.facility_ids(garnier, pid)
+        account = self.create_user(garnier, conv, last="DÉSIRÉ-LEFÈVRE", first="Éloïse")[0]
+        flash, _ = self.confirmation(garnier, self.grant(
+            garnier, pid, account, "approver", [ids[n] for n in names]))
+        self.assertTrue(flash.startswith(SUCCESS), flash)
+        self.assertIn("4 habilitations", flash)
+        self.assertIn("Éloïse DÉSIRÉ-LEFÈVRE", flash)
+        self.assertIn("en cours de validation par la Caf.", flash)
+        self.assertTrue(flash.endswith("."), flash)
+        self.assertLessEqual(len(flash), 500)
+        # the list itself: "Enregistrer et quitter" shows this user's pending grants
+        names2 = self.long_facilities(caf, conv, 3)
+        ids = self.facility_ids(garnier, pid)
+        r = self.grant(garnier, pid, account, "approver", [ids[n] for n in names2], quit=True)
+        self.assertRedirect(r, "/habilitations/recherche")
+        flash, text = self.confirmation(garnier, r)
+        self.assertIn("3 habilitations", flash)
+        results = text[text.find("</form>", text.find('action="/habilitations/recherche"')):]
+        for n in names + names2:
+            self.assertIn(html.escape(n, quote=False), results)
+
+    def test_providers_on_many_facilities__count_and_name(self):
+        caf, garnier, conv, pid = self.mareil()
+        names = self.long_facilities(caf, conv, 5)
+        ids = self.facility_ids(garnier, pid)
+        account = self.create_user(garnier, conv, last="NGUYỄN", first="Anaïs")[0]
+        flash, _ = self.confirmation(garnier, self.grant(
+            garnier, pid, account, "activity_provider", [ids[n] for n in names]))
+        self.assertTrue(flash.startswith(SUCCESS), flash)
+        self.assertIn("5 habilitations", flash)
+        self.assertIn("Anaïs NGUYỄN", flash)
+        self.assertNotIn("validation par la Caf", flash)
+        # one facility, one approver: the seed's own sentence
+        flash, _ = self.confirmation(garnier, self.grant(
+            garnier, pid, account, "approver", [ids[names[0]]]))
+        self.assertIn("L'habilitation de cet utilisateur au rôle d'approbateur pour "
+                      "l'équipement/service %s, est en cours de validation par la Caf."
+                      % names[0], flash)
+
+
+class CafAgentAssignTest(HabTest):
+    """A Caf administrator opening "Habiliter un utilisateur" is offered the
+    users of its Caf's partners at once, and the partner follows the user."""
+
+    def test_users_listed_when_the_page_opens(self):
+        caf = signed_in(ADMIN78)
+        page = caf.get("/habilitations/affecter")
+        self.assertEqual(page.status, 200, page.text[:500])
+        users = options(page.text, "utilisateur")
+        labels = list(users)
+        # the same people a partner administrator is offered, for every partner of the Caf
+        garnier_users = options(signed_in(GARNIER).get("/habilitations/affecter").text,
+                                "utilisateur")
+        self.assertIn("DUMAS Claire", garnier_users)
+        for label, value in garnier_users.items():
+            self.assertIn(value, users.values(), "%s missing for the Caf" % label)
+        self.assertIn("HADDAD Karim", labels)
+        self.assertIn("LEBRUN Jean-Marc", labels)
+        # grouped by partner, so that homonyms are told apart
+        self.assertRegex(page.text, r'<optgroup label="Commune de Villiers-le-Haut">'
+                                    r'(<option value="\d+">[^<]*</option>)*'
+                                    r'<option value="%s">HADDAD Karim</option>' % users["HADDAD Karim"])
+        # never a user of another Caf, nor a closed account, nor a Caf agent
+        for other in ("VIGUIER", "MOREL Patrick", "MARCHAND", "CAYLA"):
+            self.assertFalse(any(other in label for label in labels), (other, labels))
+        # the other Caf's agent sees its own partners' users only
+        agent12 = options(signed_in(AGENT12).get("/habilitations/affecter").text, "utilisateur")
+        self.assertTrue(any(label.startswith("VIGUIER Pierre") for label in agent12), agent12)
+        self.assertFalse(any("DUMAS" in label for label in agent12), agent12)
+
+    def test_user_chosen_first__partner_follows__grant_works(self):
+        caf, garnier, conv, pid = self.mareil()
+        name = self.new_facility(caf, conv)
+        account = self.create_user(garnier, conv, last="SANSPARTENAIRE")[0]
+        page = caf.get("/habilitations/affecter?partenaire=&utilisateur=%s&role=consultant"
+                       "&portee=activites&afficher=1" % account)
+        self.assertEqual(page.status, 200, page.text[:800])
+        self.assertRegex(page.text, r'<option value="%s" selected>' % pid)
+        offered = checkboxes(page.text)
+        self.assertIn(name, offered)
+        self.assertIn('name="partenaire" value="%s"' % pid, page.text)
+        fresh_csrf(caf)
+        self.assertRedirect(self.grant(caf, pid, account, "consultant", [offered[name]]),
+                            "/habilitations/affecter")
+        self.assertIn(name, self.search(caf, pid, "actif", utilisateur=account))
+        # another Caf's user: refused, as before
+        viguier = options(signed_in(AGENT12).get("/habilitations/affecter").text,
+                          "utilisateur")
+        vid = next(v for label, v in viguier.items() if label.startswith("VIGUIER"))
+        self.assertRefused(caf.get("/habilitations/affecter?utilisateur=%s&afficher=1" % vid))
+        # a user of another partner of the same Caf than the one chosen: told on the page
+        haddad = next(v for label, v in options(caf.get("/habilitations/affecter").text,
+                                                "utilisateur").items()
+                      if label.startswith("HADDAD Karim"))
+        page = caf.get("/habilitations/affecter?partenaire=%s&utilisateur=%s&afficher=1"
+                       % (pid, haddad))
+        self.assertEqual(page.status, 200, page.text[:800])
+        self.assertIn("n'est pas un utilisateur de ce partenaire", page.text)
+        r = self.grant(caf, pid, haddad, "consultant", [offered[name]])
+        self.assertEqual(r.status, 200, r.text[:800])
+        self.assertIn("n'est pas un utilisateur de ce partenaire", r.text)
+        self.assertNotIn("HADDAD", self.search(caf, pid, "actif", activite=offered[name]))
 
 
 class ValidationTest(HabTest):

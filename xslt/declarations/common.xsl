@@ -19,12 +19,20 @@
       <span class="fr-badge fr-badge--info" data-state="{$d/@state}"><xsl:value-of select="$d/@state-label"/></span>
       <xsl:if test="$d/@version &gt; 1"> <span class="fr-badge">Version <xsl:value-of select="$d/@version"/></span></xsl:if>
     </p>
-    <xsl:if test="$d/reject-reason">
-      <div class="fr-alert fr-alert--warning fr-mb-2w">
+    <!-- The Caf's rejection: of this version, or, on a correction, of the
+         version it corrects (what to correct). -->
+    <xsl:for-each select="$d/rejection">
+      <div class="fr-alert fr-alert--warning fr-mb-2w" id="rejet">
         <h2 class="fr-alert__title">Motif du rejet par la Caf</h2>
-        <p><xsl:value-of select="$d/reject-reason"/></p>
+        <p>
+          <xsl:text>Rejetée par la Caf</xsl:text>
+          <xsl:if test="@on"> le <xsl:value-of select="@on"/></xsl:if>
+          <xsl:if test="@version != $d/@version"> (version <xsl:value-of select="@version"/>, que cette version corrige)</xsl:if>
+          <xsl:text> : </xsl:text>
+          <xsl:value-of select="."/>
+        </p>
       </div>
-    </xsl:if>
+    </xsl:for-each>
     <xsl:call-template name="rail"/>
   </xsl:template>
 

@@ -272,9 +272,55 @@ static void csrf_valid__cross_site_fetch__refused(void **state)
 	assert_true(csrf_valid(&f->ctx));
 }
 
+/* A string of n copies of the UTF-8 character c (1 to 4 bytes). */
+static char *repeat(const char *c, size_t n)
+{
+	size_t l = strlen(c);
+	char *s = malloc(n * l + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + i * l, c, l);
+	s[n * l] = '\0';
+	return s;
+}
+
+static void flash_fit__500_characters__kept_whole(void **state)
+{
+	(void)state;
+	char *s = repeat("é", SESSION_FLASH_MAX);
+	assert_int_equal(session_flash_fit(s), strlen(s));
+	free(s);
+	assert_int_equal(session_flash_fit(""), 0);
+}
+
+static void flash_fit__501_two_byte_characters__499_kept_on_a_boundary(void **state)
+{
+	(void)state;
+	char *s = repeat("é", SESSION_FLASH_MAX + 1);
+	assert_int_equal(session_flash_fit(s), 2 * (SESSION_FLASH_MAX - 1));
+	free(s);
+	char *t = repeat("\xF0\x9F\x98\x80", SESSION_FLASH_MAX + 40); /* 4 bytes each */
+	assert_int_equal(session_flash_fit(t), 4 * (SESSION_FLASH_MAX - 1));
+	free(t);
+}
+
+static void flash_fit__words__cut_at_the_last_space_before_the_limit(void **state)
+{
+	(void)state;
+	/* "ééé " x 150 = 600 characters: the 125th space (character 500) is
+	 * beyond the 499 kept, the 124th (character 496) ends the prefix */
+	char *s = repeat("ééé ", 150);
+	size_t fit = session_flash_fit(s);
+	assert_int_equal(fit, 123 * 7 + 6);
+	assert_int_equal(s[fit], ' ');
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(flash_fit__500_characters__kept_whole),
+		cmocka_unit_test(flash_fit__501_two_byte_characters__499_kept_on_a_boundary),
+		cmocka_unit_test(flash_fit__words__cut_at_the_last_space_before_the_limit),
 		cmocka_unit_test(session_dead_at__idle_29m59__alive),
 		cmocka_unit_test(session_dead_at__idle_exactly_30m__alive),
 		cmocka_unit_test(session_dead_at__idle_30m01__dead),
