@@ -580,26 +580,37 @@ class DeclarationInjectionTest(td.DeclTest):
 
 # ---------------------------------------------------------------- every form, every text field
 # The pages holding forms, by role. Each entry: (label, page, form, min_fields,
-# options). "form" is the form's action; "action=X" after "|" picks the form of
-# that action whose fields include X (two forms may share an action). Ids in
-# braces are the test's own objects (see the test methods). Options:
+# options). "form" is the form's action; "|X" after it picks, among the forms
+# of that action, the one with a field X (two forms may share an action). Ids
+# in braces are the test's own objects (see the test methods). Every text-like
+# field of the form (input text/search/email/tel/number/date/password or
+# without type, textarea) is submitted with each payload, the other fields at
+# their current values or "fill"; at least min_fields such fields must exist.
+# Options:
 #   fill(ctx) -> values making an otherwise valid submission (fresh names and
 #       e-mails per call, so that each payload is judged on its own);
 #   button: the submit button pressed (name, value);
-#   stores: {field: SQL WHERE clause on the stored value {v}}: the form keeps
-#       what it is given; each such field must store at least one payload
-#       intact and show it escaped (on the page the redirect leads to, the form
-#       page again, or "shows");
-#   unchanged: a refused or read-only form: the guarded tables must not move.
-# Deliberately left out (irreversible actions, covered by test_declarations /
-# test_habilitations and by the CSRF and IDOR matrices above): log-out,
-# "fin de saisie", correction/delegation, closing a membership, ending a
-# habilitation or a manager grant, validating/refusing an approver,
-# publishing averages; and the forms without any text field (assign,
-# managers, habilitation search, supervision). Closing an account and
-# transmitting are exercised, on the test's own objects, with payloads in
-# their text fields only (a payload is never a valid date, and transmission
-# is submitted without its attestation boxes ticked).
+#   stores: {field pattern: SQL counting the rows holding the value {v}
+#       exactly}: the form keeps what it is given; for each such field at least
+#       one payload must be stored intact by its submission (the count grows)
+#       and then shown escaped (on the page the redirect leads to, the form
+#       page again, or "shows", seen by "shows_as" if given) unless
+#       displayed=False (kept in the database only);
+#   batch: all payloads in one value, for a form whose first accepted
+#       submission closes the object (a rejection, a refusal);
+#   unchanged: a refused or read-only form: the guarded tables must not move;
+#   unlock: failed logins count toward the brute-force lock: lifted after each.
+# Deliberately left out (irreversible actions on shared demo objects, covered
+# by test_declarations / test_habilitations and by the CSRF and IDOR matrices
+# above): log-out, "fin de saisie", correction/delegation, closing a
+# membership, ending a habilitation or a manager grant, validating an
+# approver, publishing averages; and the forms without any text field
+# (assign, managers, habilitation search, supervision, statistics year).
+# Closing an account and transmitting are exercised on the test's own
+# objects, with payloads in their text fields only (a payload is never a
+# valid date, and transmission is submitted without its attestation boxes
+# ticked); rejecting a declaration and refusing an approver, too, with the
+# payloads at once.
 AUTH_FORMS = [
     ("login", "/auth/connexion", "/auth/connexion", 2,
      dict(fill=lambda c: {"email": "sec-nobody@example.org", "password": "Mauvais-mot-1"},
@@ -945,6 +956,10 @@ class FormInjectionTest(SecTest, td.DeclTest):
             override.setdefault(*form.buttons[0])
         pairs = [(n, v) for n, v in form.baseline() if n not in override]
         pairs += list(override.items())
+        query = next((q.format(v=sql_literal(payload), **ctx)
+                      for pat, q in opt.get("stores", {}).items()
+                      if fnmatch.fnmatch(name, pat)), None)
+        count = int(one(query)) if query else 0
         if form.method == "post":
             if "csrf" not in dict(pairs):
                 pairs.insert(0, ("csrf", b.csrf))
@@ -962,12 +977,10 @@ class FormInjectionTest(SecTest, td.DeclTest):
             shown.append(nxt.text)
         if any(v in t for t in shown for v in escaped_variants(payload)):
             self.reflected += 1
-        query = next((q for pat, q in opt.get("stores", {}).items()
-                      if fnmatch.fnmatch(name, pat)), None)
-        if not query or r.status != 303:
+        if query is None or r.status != 303:
             return False
-        count = int(one(query.format(v=sql_literal(payload), **ctx)))
-        if count == 0:
+        # Stored by this very submission: one more row holds it exactly.
+        if int(one(query)) <= count:
             return False
         # Stored: shown escaped where it is displayed.
         again = b.get(path)
