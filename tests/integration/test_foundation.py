@@ -346,6 +346,11 @@ class FoundationTest(unittest.TestCase):
         self.assertTrue(before)
         victim = min(before)
         os.kill(victim, 9)
+        # Until it is scheduled to die, the victim may still take the next
+        # connection off the socket (then that request is its in-flight one,
+        # the case test_ops measures under load): the requests below start
+        # once it is gone.
+        self.assertTrue(wait_until(lambda: not alive(victim), 10), "SIGKILL did not end the worker")
         for _ in range(30):
             r = Client(URL).get("/auth/connexion")
             self.assertEqual(r.status, 200, r.text[:200])
