@@ -129,6 +129,21 @@ class DeclTest(unittest.TestCase):
         self.assertIn("1 déclaration(s) créée(s)", told)
         return year, int(fid)
 
+    def transmitted_by_three_people(self):
+        """A forecast of Les Lucioles entered by its two providers and
+        transmitted by its approver: (year, facility, declaration, people)."""
+        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
+        act, fin, app = signed_in(DUMAS), signed_in(GARNIER), signed_in(VASSEUR)
+        decl_id = self.declaration_id(act, fid, year)
+        self.enter(act, decl_id, "activite", EAJE_ACTIVITY)
+        self.pass_controls(act, decl_id, "controle-activite")
+        self.tick(act, decl_id, "activite")
+        self.enter(fin, decl_id, "financier", EAJE_FINANCIAL)
+        self.pass_controls(fin, decl_id, "controle-financier")
+        self.tick(fin, decl_id, "financier")
+        self.transmit(app, decl_id)
+        return year, fid, decl_id, (act, fin, app)
+
     def declaration_id(self, browser, facility_id, year):
         page = browser.get("/declarations/equipement/%d" % facility_id)
         self.assertEqual(page.status, 200, page.text[:500])
@@ -320,16 +335,7 @@ class LockTest(DeclTest):
 
 class RejectionTest(DeclTest):
     def test_rejection__reason_shown__approver_corrects__providers_refused(self):
-        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
-        act, fin, app = signed_in(DUMAS), signed_in(GARNIER), signed_in(VASSEUR)
-        decl_id = self.declaration_id(act, fid, year)
-        self.enter(act, decl_id, "activite", EAJE_ACTIVITY)
-        self.pass_controls(act, decl_id, "controle-activite")
-        self.tick(act, decl_id, "activite")
-        self.enter(fin, decl_id, "financier", EAJE_FINANCIAL)
-        self.pass_controls(fin, decl_id, "controle-financier")
-        self.tick(fin, decl_id, "financier")
-        self.transmit(app, decl_id)
+        year, fid, decl_id, (act, fin, app) = self.transmitted_by_three_people()
         agent = signed_in(INSTRUCTOR78)
         agent.get("/declarations/instruction/%d" % decl_id)
         r = agent.post("/declarations/instruction/%d" % decl_id,
@@ -367,16 +373,7 @@ class RejectionTest(DeclTest):
 
 class CorrectionNoticeTest(DeclTest):
     def test_corrected_version_shows_the_caf_rejection_reason(self):
-        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
-        act, fin, app = signed_in(DUMAS), signed_in(GARNIER), signed_in(VASSEUR)
-        decl_id = self.declaration_id(act, fid, year)
-        self.enter(act, decl_id, "activite", EAJE_ACTIVITY)
-        self.pass_controls(act, decl_id, "controle-activite")
-        self.tick(act, decl_id, "activite")
-        self.enter(fin, decl_id, "financier", EAJE_FINANCIAL)
-        self.pass_controls(fin, decl_id, "controle-financier")
-        self.tick(fin, decl_id, "financier")
-        self.transmit(app, decl_id)
+        year, fid, decl_id, (act, fin, app) = self.transmitted_by_three_people()
         agent = signed_in(INSTRUCTOR78)
         agent.get("/declarations/instruction/%d" % decl_id)
         reason = "Heures <b>facturées</b> & « repas » : justifier l'écart n°%d." % year
