@@ -11,7 +11,8 @@ GRANT SELECT ON `portail`.`convention` TO @USER@;
 GRANT SELECT ON `portail`.`facility` TO @USER@;
 GRANT SELECT ON `portail`.`facility_year` TO @USER@;
 GRANT SELECT ON `portail`.`site` TO @USER@;
-GRANT SELECT ON `portail`.`account` TO @USER@;
+-- account: the columns core.sql grants (names and e-mails of approvers);
+-- never the password hashes.
 GRANT SELECT ON `portail`.`habilitation` TO @USER@;
 
 GRANT SELECT, INSERT, UPDATE ON `portail`.`campaign` TO @USER@;

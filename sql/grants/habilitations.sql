@@ -17,7 +17,12 @@ GRANT SELECT, INSERT, UPDATE ON `portail`.`site` TO @USER@;
 
 -- Users: created and edited here, but their passwords belong to auth; only
 -- the temporary password sent at creation is written here.
-GRANT SELECT, INSERT ON `portail`.`account` TO @USER@;
+GRANT INSERT ON `portail`.`account` TO @USER@;
+-- Every column but the password hashes (auth's alone).
+GRANT SELECT (id, login, email, email_lower, last_name, first_name, phone, mobility, kind,
+	caf_id, partner_id, caf_roles, opened_on, closed_on, password_set_at,
+	must_change_password, temp_password_expires_at, last_login_at, previous_login_at,
+	created_at) ON `portail`.`account` TO @USER@;
 GRANT UPDATE (email, last_name, first_name, phone, mobility, caf_roles,
 	opened_on, closed_on, must_change_password,
 	temp_password_hash, temp_password_expires_at) ON `portail`.`account` TO @USER@;

@@ -196,6 +196,33 @@ class HeadersTest(SecTest):
 
 
 # ---------------------------------------------------------------- cookies, sessions
+class GrantsTest(unittest.TestCase):
+    """Least privilege: only the auth module's database account reads the
+    password hashes; a module taken over by an attacker cannot dump them."""
+
+    def query_as(self, module, query):
+        user = CFG.get("db_user_" + module, "portail_" + module)
+        return subprocess.run(
+            ["mariadb", "--no-defaults", "--socket=" + CFG["db_socket"], "--user=" + user,
+             "--password=" + CFG["db_password_" + module], CFG.get("db_name", "portail"),
+             "-N", "-B", "-e", query], capture_output=True, text=True, timeout=60)
+
+    def test_module_accounts__password_hashes__only_auth_reads_them(self):
+        for column in ("password_hash", "temp_password_hash"):
+            query = "SELECT COUNT(%s) FROM account" % column
+            p = self.query_as("auth", query)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            for module in ("habilitations", "declarations", "statistics", "mailer"):
+                with self.subTest(module=module, column=column):
+                    p = self.query_as(module, query)
+                    self.assertNotEqual(p.returncode, 0, "%s reads %s" % (module, column))
+                    self.assertIn("denied", p.stderr)
+        # what the modules do need still works
+        for module in ("habilitations", "declarations", "statistics"):
+            p = self.query_as(module, "SELECT COUNT(email) FROM account")
+            self.assertEqual(p.returncode, 0, "%s: %s" % (module, p.stderr))
+
+
 class SessionTest(SecTest):
     def session_cookies(self, r):
         return [c for c in r.cookies() if c.split("=", 1)[0].endswith("portail")]
