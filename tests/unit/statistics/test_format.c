@@ -1,5 +1,6 @@
 /* French formatting of the figures (page, CSV, charts), CSV field escaping,
- * fiche 12's availability rule and the "exercice" parameter. */
+ * fiche 12's availability rule, the "exercice" parameter and the years a
+ * facility's page offers. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -156,6 +157,69 @@ static void stats_parse_year__bad_input__zero(void **state)
 	assert_int_equal(stats_parse_year("-025"), 0);
 }
 
+static void stats_parse_year_list__group_concat__years_in_order(void **state)
+{
+	(void)state;
+	int y[8];
+	assert_int_equal(stats_parse_year_list("2024,2023,2019", y, 8), 3);
+	assert_int_equal(y[0], 2024);
+	assert_int_equal(y[1], 2023);
+	assert_int_equal(y[2], 2019);
+	assert_int_equal(stats_parse_year_list("2022", y, 8), 1);
+	assert_int_equal(y[0], 2022);
+}
+
+static void stats_parse_year_list__empty_or_bad__skipped(void **state)
+{
+	(void)state;
+	int y[8];
+	assert_int_equal(stats_parse_year_list(NULL, y, 8), 0);
+	assert_int_equal(stats_parse_year_list("", y, 8), 0);
+	assert_int_equal(stats_parse_year_list("20x4,,0,65536,999999999999,2021", y, 8), 1);
+	assert_int_equal(y[0], 2021);
+	/* never more than cap */
+	assert_int_equal(stats_parse_year_list("2024,2023,2022", y, 2), 2);
+	assert_int_equal(y[1], 2023);
+}
+
+static void stats_merge_years__both__union_newest_first_default_both(void **state)
+{
+	(void)state;
+	const int own[] = {2023, 2022, 2020};
+	const int pub[] = {2022, 2021};
+	int out[5];
+	size_t n;
+	int def;
+	stats_merge_years(own, 3, pub, 2, out, &n, &def);
+	assert_int_equal(n, 4);
+	assert_int_equal(out[0], 2023);
+	assert_int_equal(out[1], 2022);
+	assert_int_equal(out[2], 2021);
+	assert_int_equal(out[3], 2020);
+	/* 2023 is not published yet: the newest year with both */
+	assert_int_equal(def, 2022);
+}
+
+static void stats_merge_years__one_side_only__its_newest(void **state)
+{
+	(void)state;
+	const int own[] = {2023, 2021};
+	const int pub[] = {2024, 2019};
+	int out[4];
+	size_t n;
+	int def;
+	stats_merge_years(own, 2, pub, 2, out, &n, &def);
+	assert_int_equal(n, 4);
+	assert_int_equal(out[0], 2024);
+	assert_int_equal(def, 2023);	/* no year with both: the newest actual */
+	stats_merge_years(NULL, 0, pub, 2, out, &n, &def);
+	assert_int_equal(n, 2);
+	assert_int_equal(def, 2024);
+	stats_merge_years(NULL, 0, NULL, 0, out, &n, &def);
+	assert_int_equal(n, 0);
+	assert_int_equal(def, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -173,6 +237,10 @@ int main(void)
 		cmocka_unit_test(stats_missing_of__no_average__missing_average),
 		cmocka_unit_test(stats_parse_year__four_digits_in_range__year),
 		cmocka_unit_test(stats_parse_year__bad_input__zero),
+		cmocka_unit_test(stats_parse_year_list__group_concat__years_in_order),
+		cmocka_unit_test(stats_parse_year_list__empty_or_bad__skipped),
+		cmocka_unit_test(stats_merge_years__both__union_newest_first_default_both),
+		cmocka_unit_test(stats_merge_years__one_side_only__its_newest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
