@@ -88,6 +88,13 @@ int stats_parse_year(const char *s);
  * into out, at most cap; a token that is not a positive number below
  * 65536 (a fiscal_year) is skipped. Returns how many. */
 size_t stats_parse_year_list(const char *list, int *out, size_t cap);
+/* The bar chart of an indicator: the facility, the departmental mean and
+ * the national mean (v, scaled integers of one scale; shown[i] = 0 when
+ * absent: not computable, secret, not published). Each shown positive
+ * value gets a bar of round(200 x v / max) px, half up, max the largest
+ * of the three (an absent one counting 0); any other bar is 0 px. */
+#define STATS_BAR_MAX 200
+void stats_chart_bars(const int64_t v[3], const int shown[3], int width[3]);
 /* Merges the facility's validated actual years (own) and the published
  * years (pub), each newest first: out gets both, newest first, without
  * duplicates (room for nown + npub), *n their number; *def the year to
@@ -103,8 +110,6 @@ const char *stats_unit_suffix(enum stats_unit u);	/* " %", " €", " h", ... */
 void stats_format_display(int64_t v, int decimals, enum stats_unit u, char *buf, size_t n);
 /* Plain French decimal without thousands separators, for CSV: "-1732,50". */
 void stats_format_plain(int64_t v, int decimals, char *buf, size_t n);
-/* Dot decimal for the charts' arithmetic in XSLT: "1732.50". */
-void stats_format_dot(int64_t v, int decimals, char *buf, size_t n);
 
 /* stats_csv.c (pure) */
 /* One CSV field for a ';'-separated file: quoted (with doubled quotes)

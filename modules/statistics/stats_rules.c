@@ -29,6 +29,23 @@ int stats_parse_year(const char *s)
 	return y >= STATS_YEAR_MIN && y <= STATS_YEAR_MAX ? y : 0;
 }
 
+void stats_chart_bars(const int64_t v[3], const int shown[3], int width[3])
+{
+	int64_t a[3], max = 0;
+	for (int i = 0; i < 3; i++) {
+		a[i] = shown[i] ? v[i] : 0;
+		if (i == 0 || a[i] > max)
+			max = a[i];
+	}
+	for (int i = 0; i < 3; i++) {
+		int64_t w = 0;
+		if (shown[i] && a[i] > 0 && max > 0 &&
+		    stats_ratio(a[i], 0, max, 0, STATS_BAR_MAX, 0, &w) != 0)
+			w = 0;
+		width[i] = (int)w;
+	}
+}
+
 size_t stats_parse_year_list(const char *list, int *out, size_t cap)
 {
 	size_t n = 0;

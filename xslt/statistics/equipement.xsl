@@ -121,9 +121,9 @@
   <!-- A published figure, or why there is none. -->
   <xsl:template name="ref">
     <xsl:param name="r"/>
-    <xsl:param name="what"/>
+    <xsl:param name="value"/>
     <xsl:choose>
-      <xsl:when test="$r/@status = 'ok'"><xsl:value-of select="$r/@*[local-name() = concat($what, '-display')]"/></xsl:when>
+      <xsl:when test="$r/@status = 'ok'"><xsl:value-of select="$value"/></xsl:when>
       <xsl:when test="$r/@status = 'secret'"><abbr title="secret statistique : moins de {$s/@min-facilities} équipements">s.s.</abbr></xsl:when>
       <xsl:otherwise><span aria-hidden="true">—</span><span class="fr-sr-only">non publiée</span></xsl:otherwise>
     </xsl:choose>
@@ -159,10 +159,10 @@
             <tr data-indicator="{@code}">
               <th scope="row"><a href="#def-{@code}"><xsl:value-of select="@label"/></a></th>
               <td><xsl:call-template name="facility-value"><xsl:with-param name="i" select="."/></xsl:call-template></td>
-              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="department"/><xsl:with-param name="what" select="'mean'"/></xsl:call-template></td>
-              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="department"/><xsl:with-param name="what" select="'median'"/></xsl:call-template></td>
-              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="national"/><xsl:with-param name="what" select="'mean'"/></xsl:call-template></td>
-              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="national"/><xsl:with-param name="what" select="'median'"/></xsl:call-template></td>
+              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="department"/><xsl:with-param name="value" select="department/@mean-display"/></xsl:call-template></td>
+              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="department"/><xsl:with-param name="value" select="department/@median-display"/></xsl:call-template></td>
+              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="national"/><xsl:with-param name="value" select="national/@mean-display"/></xsl:call-template></td>
+              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="national"/><xsl:with-param name="value" select="national/@median-display"/></xsl:call-template></td>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -171,21 +171,12 @@
   </xsl:template>
 
   <!-- One horizontal bar chart per indicator: the facility, the
-       departmental mean, the national mean; bars scaled on the largest. -->
+       departmental mean, the national mean; bars scaled on the largest (the
+       page gives each bar's width, @bar). -->
   <xsl:template name="charts">
     <h2>Graphiques</h2>
     <p>Chaque graphique compare la valeur de l'équipement aux moyennes départementale et nationale ; le tableau à côté en donne les valeurs.</p>
     <xsl:for-each select="$s/indicator">
-      <xsl:variable name="a" select="sum(facility[@computable = '1']/@n)"/>
-      <xsl:variable name="b" select="sum(department[@status = 'ok']/@mean-n)"/>
-      <xsl:variable name="c" select="sum(national[@status = 'ok']/@mean-n)"/>
-      <xsl:variable name="max">
-        <xsl:choose>
-          <xsl:when test="$a &gt;= $b and $a &gt;= $c"><xsl:value-of select="$a"/></xsl:when>
-          <xsl:when test="$b &gt;= $c"><xsl:value-of select="$b"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
       <xsl:variable name="id" select="concat('graphique-', @code)"/>
       <xsl:variable name="fv"><xsl:call-template name="facility-value"><xsl:with-param name="i" select="."/></xsl:call-template></xsl:variable>
       <xsl:variable name="dv"><xsl:call-template name="ref-text"><xsl:with-param name="r" select="department"/></xsl:call-template></xsl:variable>
@@ -202,28 +193,22 @@
             <xsl:call-template name="bar">
               <xsl:with-param name="y" select="8"/>
               <xsl:with-param name="label" select="'Équipement'"/>
-              <xsl:with-param name="n" select="$a"/>
-              <xsl:with-param name="shown" select="facility/@computable = '1'"/>
+              <xsl:with-param name="w" select="facility/@bar"/>
               <xsl:with-param name="text" select="$fv"/>
-              <xsl:with-param name="max" select="$max"/>
               <xsl:with-param name="color" select="'#000091'"/>
             </xsl:call-template>
             <xsl:call-template name="bar">
               <xsl:with-param name="y" select="45"/>
               <xsl:with-param name="label" select="concat('Département ', $f/@department)"/>
-              <xsl:with-param name="n" select="$b"/>
-              <xsl:with-param name="shown" select="department/@status = 'ok'"/>
+              <xsl:with-param name="w" select="department/@bar"/>
               <xsl:with-param name="text" select="$dv"/>
-              <xsl:with-param name="max" select="$max"/>
               <xsl:with-param name="color" select="'#6a6af4'"/>
             </xsl:call-template>
             <xsl:call-template name="bar">
               <xsl:with-param name="y" select="82"/>
               <xsl:with-param name="label" select="'France entière'"/>
-              <xsl:with-param name="n" select="$c"/>
-              <xsl:with-param name="shown" select="national/@status = 'ok'"/>
+              <xsl:with-param name="w" select="national/@bar"/>
               <xsl:with-param name="text" select="$nv"/>
-              <xsl:with-param name="max" select="$max"/>
               <xsl:with-param name="color" select="'#3a3a3a'"/>
             </xsl:call-template>
           </svg>
@@ -254,20 +239,14 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- One bar: its label, a rect w px wide (w from the page: 200 for the
+       largest value, 0 when absent) and its value after it. -->
   <xsl:template name="bar">
     <xsl:param name="y"/>
     <xsl:param name="label"/>
-    <xsl:param name="n"/>
-    <xsl:param name="shown"/>
+    <xsl:param name="w"/>
     <xsl:param name="text"/>
-    <xsl:param name="max"/>
     <xsl:param name="color"/>
-    <xsl:variable name="w">
-      <xsl:choose>
-        <xsl:when test="$shown and $max &gt; 0 and $n &gt; 0"><xsl:value-of select="round(200 * $n div $max)"/></xsl:when>
-        <xsl:otherwise>0</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
     <text xmlns="http://www.w3.org/2000/svg" x="0" y="{$y + 19}" font-size="13" fill="#161616"><xsl:value-of select="$label"/></text>
     <rect xmlns="http://www.w3.org/2000/svg" x="130" y="{$y}" width="{$w}" height="28" fill="{$color}"/>
     <text xmlns="http://www.w3.org/2000/svg" x="{136 + $w}" y="{$y + 19}" font-size="13" fill="#161616"><xsl:value-of select="$text"/></text>
