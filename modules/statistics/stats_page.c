@@ -78,7 +78,8 @@ static void px_display(xmlNodePtr n, const char *name, int64_t v,
 	px_attr(n, name, buf);
 }
 
-/* A published figure; bar: its bar's width in the chart. */
+/* A published figure; bar: its bar's width in the chart, chart-text the
+ * words beside the bar and in the chart's description and table. */
 static void px_ref(xmlNodePtr parent, const char *name,
 		   const struct stats_ref *r, const struct stats_indicator *ind, int bar)
 {
@@ -90,6 +91,10 @@ static void px_ref(xmlNodePtr parent, const char *name,
 	if (r->status == SREF_OK) {
 		px_display(n, "mean-display", r->mean, ind);
 		px_display(n, "median-display", r->median, ind);
+		px_display(n, "chart-text", r->mean, ind);
+	} else {
+		px_attr(n, "chart-text",
+			r->status == SREF_SECRET ? "secret statistique" : "non publiée");
 	}
 }
 
@@ -105,8 +110,9 @@ static void px_rows(xmlNodePtr parent, const struct stats_table *t,
 		px_attr(n, "label", row->ind->label);
 		px_attr(n, "unit", stats_unit_suffix(row->ind->unit));
 		px_text(n, "definition", row->ind->definition);
-		/* the chart's bars, computed here in integers rather than
-		 * by the stylesheet (its arithmetic was most of its time) */
+		/* the chart's bars and words, computed here rather than by
+		 * the stylesheet (its arithmetic and its result tree
+		 * fragments were most of its time) */
 		const int64_t v[3] = {row->facility.v, row->department.mean, row->national.mean};
 		const int shown[3] = {row->facility.ok, row->department.status == SREF_OK,
 				      row->national.status == SREF_OK};
@@ -117,6 +123,8 @@ static void px_rows(xmlNodePtr parent, const struct stats_table *t,
 		px_attr_int(fv, "bar", bar[0]);
 		if (row->facility.ok)
 			px_display(fv, "display", row->facility.v, row->ind);
+		else
+			px_attr(fv, "display", "non calculable");
 		px_ref(n, "department", &row->department, row->ind, bar[1]);
 		px_ref(n, "national", &row->national, row->ind, bar[2]);
 	}

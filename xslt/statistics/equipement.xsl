@@ -129,14 +129,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="facility-value">
-    <xsl:param name="i"/>
-    <xsl:choose>
-      <xsl:when test="$i/facility/@computable = '1'"><xsl:value-of select="$i/facility/@display"/></xsl:when>
-      <xsl:otherwise>non calculable</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template name="table">
     <h2><xsl:call-template name="tab-title"/></h2>
     <div class="fr-table fr-table--bordered" id="tableau-statistiques">
@@ -158,7 +150,7 @@
           <xsl:for-each select="$s/indicator">
             <tr data-indicator="{@code}">
               <th scope="row"><a href="#def-{@code}"><xsl:value-of select="@label"/></a></th>
-              <td><xsl:call-template name="facility-value"><xsl:with-param name="i" select="."/></xsl:call-template></td>
+              <td><xsl:value-of select="facility/@display"/></td>
               <td><xsl:call-template name="ref"><xsl:with-param name="r" select="department"/><xsl:with-param name="value" select="department/@mean-display"/></xsl:call-template></td>
               <td><xsl:call-template name="ref"><xsl:with-param name="r" select="department"/><xsl:with-param name="value" select="department/@median-display"/></xsl:call-template></td>
               <td><xsl:call-template name="ref"><xsl:with-param name="r" select="national"/><xsl:with-param name="value" select="national/@mean-display"/></xsl:call-template></td>
@@ -171,16 +163,18 @@
   </xsl:template>
 
   <!-- One horizontal bar chart per indicator: the facility, the
-       departmental mean, the national mean; bars scaled on the largest (the
-       page gives each bar's width, @bar). -->
+       departmental mean, the national mean, each bar a label, a rect and
+       its value; the page gives each bar's width (@bar: 200 px for the
+       largest value, 0 when absent) and its words (@display of the
+       facility, @chart-text of a mean). -->
   <xsl:template name="charts">
     <h2>Graphiques</h2>
     <p>Chaque graphique compare la valeur de l'équipement aux moyennes départementale et nationale ; le tableau à côté en donne les valeurs.</p>
     <xsl:for-each select="$s/indicator">
       <xsl:variable name="id" select="concat('graphique-', @code)"/>
-      <xsl:variable name="fv"><xsl:call-template name="facility-value"><xsl:with-param name="i" select="."/></xsl:call-template></xsl:variable>
-      <xsl:variable name="dv"><xsl:call-template name="ref-text"><xsl:with-param name="r" select="department"/></xsl:call-template></xsl:variable>
-      <xsl:variable name="nv"><xsl:call-template name="ref-text"><xsl:with-param name="r" select="national"/></xsl:call-template></xsl:variable>
+      <xsl:variable name="fv" select="string(facility/@display)"/>
+      <xsl:variable name="dv" select="string(department/@chart-text)"/>
+      <xsl:variable name="nv" select="string(national/@chart-text)"/>
       <h3 class="fr-h6 fr-mb-1w"><xsl:value-of select="@label"/></h3>
       <div class="fr-grid-row fr-grid-row--gutters fr-mb-3w" id="{$id}">
         <div class="fr-col-12 fr-col-md-7">
@@ -190,27 +184,15 @@
             <desc id="{$id}-desc">
               <xsl:value-of select="concat('Équipement : ', $fv, ' ; moyenne du département ', $f/@department, ' : ', $dv, ' ; moyenne nationale : ', $nv, '.')"/>
             </desc>
-            <xsl:call-template name="bar">
-              <xsl:with-param name="y" select="8"/>
-              <xsl:with-param name="label" select="'Équipement'"/>
-              <xsl:with-param name="w" select="facility/@bar"/>
-              <xsl:with-param name="text" select="$fv"/>
-              <xsl:with-param name="color" select="'#000091'"/>
-            </xsl:call-template>
-            <xsl:call-template name="bar">
-              <xsl:with-param name="y" select="45"/>
-              <xsl:with-param name="label" select="concat('Département ', $f/@department)"/>
-              <xsl:with-param name="w" select="department/@bar"/>
-              <xsl:with-param name="text" select="$dv"/>
-              <xsl:with-param name="color" select="'#6a6af4'"/>
-            </xsl:call-template>
-            <xsl:call-template name="bar">
-              <xsl:with-param name="y" select="82"/>
-              <xsl:with-param name="label" select="'France entière'"/>
-              <xsl:with-param name="w" select="national/@bar"/>
-              <xsl:with-param name="text" select="$nv"/>
-              <xsl:with-param name="color" select="'#3a3a3a'"/>
-            </xsl:call-template>
+            <text x="0" y="27" font-size="13" fill="#161616">Équipement</text>
+            <rect x="130" y="8" width="{facility/@bar}" height="28" fill="#000091"/>
+            <text x="{136 + facility/@bar}" y="27" font-size="13" fill="#161616"><xsl:value-of select="$fv"/></text>
+            <text x="0" y="64" font-size="13" fill="#161616">Département <xsl:value-of select="$f/@department"/></text>
+            <rect x="130" y="45" width="{department/@bar}" height="28" fill="#6a6af4"/>
+            <text x="{136 + department/@bar}" y="64" font-size="13" fill="#161616"><xsl:value-of select="$dv"/></text>
+            <text x="0" y="101" font-size="13" fill="#161616">France entière</text>
+            <rect x="130" y="82" width="{national/@bar}" height="28" fill="#3a3a3a"/>
+            <text x="{136 + national/@bar}" y="101" font-size="13" fill="#161616"><xsl:value-of select="$nv"/></text>
           </svg>
         </div>
         <div class="fr-col-12 fr-col-md-5">
@@ -228,28 +210,6 @@
         </div>
       </div>
     </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template name="ref-text">
-    <xsl:param name="r"/>
-    <xsl:choose>
-      <xsl:when test="$r/@status = 'ok'"><xsl:value-of select="$r/@mean-display"/></xsl:when>
-      <xsl:when test="$r/@status = 'secret'">secret statistique</xsl:when>
-      <xsl:otherwise>non publiée</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- One bar: its label, a rect w px wide (w from the page: 200 for the
-       largest value, 0 when absent) and its value after it. -->
-  <xsl:template name="bar">
-    <xsl:param name="y"/>
-    <xsl:param name="label"/>
-    <xsl:param name="w"/>
-    <xsl:param name="text"/>
-    <xsl:param name="color"/>
-    <text xmlns="http://www.w3.org/2000/svg" x="0" y="{$y + 19}" font-size="13" fill="#161616"><xsl:value-of select="$label"/></text>
-    <rect xmlns="http://www.w3.org/2000/svg" x="130" y="{$y}" width="{$w}" height="28" fill="{$color}"/>
-    <text xmlns="http://www.w3.org/2000/svg" x="{136 + $w}" y="{$y + 19}" font-size="13" fill="#161616"><xsl:value-of select="$text"/></text>
   </xsl:template>
 
   <xsl:template name="help">
