@@ -124,7 +124,8 @@ int stats_actual_years(struct portal_ctx *ctx, int **years, size_t *n)
 int stats_facility_years(struct portal_ctx *ctx, const struct stats_facility *f, int **years,
 			 size_t *n, int *def)
 {
-	/* a list of fiscal years holds at most one "65535," per year */
+	/* each year of a list takes a digit and a comma at least: a list
+	 * of L characters holds at most L / 2 + 1 years */
 	size_t cap_own = f->actual_years ? strlen(f->actual_years) / 2 + 1 : 0;
 	size_t cap_pub = f->published_years ? strlen(f->published_years) / 2 + 1 : 0;
 	int *own = arena_alloc(ctx->arena, (cap_own + cap_pub + 1) * sizeof(int));
