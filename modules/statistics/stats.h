@@ -17,6 +17,10 @@ struct stats_facility {
 	const char *code, *kind_sql, *name, *postal_code, *city, *department, *partner_name;
 	const char *care_type, *nature;
 	enum stats_kind kind;
+	/* Read with the facility: its years with a validated actual
+	 * declaration and the published years, each "2024,2023" newest
+	 * first, or NULL when there is none. */
+	const char *actual_years, *published_years;
 };
 
 /* One published figure: absent (no row), secret (a row without a mean:
@@ -52,9 +56,9 @@ struct stats_table {
 	size_t nrows;
 };
 
-/* stats_access.c: loads a facility the caller may see. 0, or 404 (absent or
- * out of reach: a partner user without an active habilitation on it, an
- * agent of another Caf), or 500/503. */
+/* stats_access.c: loads a facility the caller may see, with its years, in
+ * one statement. 0, or 404 (absent or out of reach: a partner user without
+ * an active habilitation on it, an agent of another Caf), or 500/503. */
 int stats_load_facility(struct portal_ctx *ctx, long long id, struct stats_facility *f);
 /* A Caf agent (sees his Caf's facilities) rather than a partner user (sees
  * those of his habilitations). */
@@ -65,11 +69,13 @@ const char *stats_kind_label(enum stats_kind k);
 /* The fiche 12 rule, pure: available when a validated actual exists and a
  * national or departmental mean does; else the missing bits. */
 unsigned stats_missing_of(int has_actual, int has_department, int has_national);
-/* Reads the year's values, published figures and publication; fills t. */
+/* Reads the year's values, published figures and publication (one
+ * statement); fills t. */
 int stats_load_table(struct portal_ctx *ctx, const struct stats_facility *f, int year,
 		     struct stats_table *t);
-/* The facility's years: validated actuals and published years, newest
- * first, without duplicates; *def the year to show when none is asked. */
+/* The facility's years (read by stats_load_facility): validated actuals
+ * and published years, newest first, without duplicates; *def the year to
+ * show when none is asked. No statement. */
 int stats_facility_years(struct portal_ctx *ctx, const struct stats_facility *f, int **years,
 			 size_t *n, int *def);
 /* Years with validated actual declarations anywhere, newest first. */
@@ -77,14 +83,33 @@ int stats_actual_years(struct portal_ctx *ctx, int **years, size_t *n);
 /* "exercice" parameter: a year in range, or 0. */
 int stats_parse_year(const char *s);
 
+/* stats_rules.c (pure) */
+/* Years of a list "2024,2023" (as GROUP_CONCAT writes it; NULL is empty)
+ * into out, at most cap; a token that is not a positive number below
+ * 65536 (a fiscal_year) is skipped. Returns how many. */
+size_t stats_parse_year_list(const char *list, int *out, size_t cap);
+/* The bar chart of an indicator: the facility, the departmental mean and
+ * the national mean (v, scaled integers of one scale; shown[i] = 0 when
+ * absent: not computable, secret, not published). Each shown positive
+ * value gets a bar of round(200 x v / max) px, half up, max the largest
+ * of the three (an absent one counting 0); any other bar is 0 px. */
+#define STATS_BAR_MAX 200
+void stats_chart_bars(const int64_t v[3], const int shown[3], int width[3]);
+/* Merges the facility's validated actual years (own) and the published
+ * years (pub), each newest first: out gets both, newest first, without
+ * duplicates (room for nown + npub), *n their number; *def the year to
+ * show when none is asked: the newest year with both a validated actual
+ * and a publication, else the newest validated actual, else the newest
+ * publication, else 0. */
+void stats_merge_years(const int *own, size_t nown, const int *pub, size_t npub, int *out,
+		       size_t *n, int *def);
+
 /* stats_format.c (pure) */
 const char *stats_unit_suffix(enum stats_unit u);	/* " %", " €", " h", ... */
 /* French display with unit: "1 732,5 h" (no-break spaces), into buf. */
 void stats_format_display(int64_t v, int decimals, enum stats_unit u, char *buf, size_t n);
 /* Plain French decimal without thousands separators, for CSV: "-1732,50". */
 void stats_format_plain(int64_t v, int decimals, char *buf, size_t n);
-/* Dot decimal for the charts' arithmetic in XSLT: "1732.50". */
-void stats_format_dot(int64_t v, int decimals, char *buf, size_t n);
 
 /* stats_csv.c (pure) */
 /* One CSV field for a ';'-separated file: quoted (with doubled quotes)

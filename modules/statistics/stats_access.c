@@ -32,11 +32,19 @@ int stats_load_facility(struct portal_ctx *ctx, long long id, struct stats_facil
 	const struct session *s = ctx->session;
 	if (!s || !s->account_id || id <= 0)
 		return 404;
+	int agent = stats_is_caf_agent(ctx);
+	const char *today = ctx_today(ctx);
 	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_STATS_FACILITY, DB_ARGS(DB_INT(id)), &r);
+	enum db_status st =
+		agent ? db_query(ctx->db, ctx->arena, SQL_STATS_FACILITY_CAF,
+				 DB_ARGS(DB_INT(id), DB_INT(s->caf_id)), &r)
+		      : db_query(ctx->db, ctx->arena, SQL_STATS_FACILITY_PARTNER,
+				 DB_ARGS(DB_INT(id), DB_INT(s->account_id), DB_TEXT(today),
+					 DB_TEXT(today)),
+				 &r);
 	if (st != DB_OK)
 		return db_http_status(st);
-	if (r.rows != 1)
+	if (r.rows != 1)	/* absent, or out of the caller's reach */
 		return 404;
 	memset(f, 0, sizeof(*f));
 	f->id = db_cell_int(&r, 0, 0);
@@ -50,17 +58,14 @@ int stats_load_facility(struct portal_ctx *ctx, long long id, struct stats_facil
 	f->partner_name = db_cell(&r, 0, 8);
 	f->care_type = db_cell(&r, 0, 9);
 	f->nature = db_cell(&r, 0, 10);
+	f->actual_years = db_cell(&r, 0, 11);
+	f->published_years = db_cell(&r, 0, 12);
 	int k = stats_kind_from_sql(f->kind_sql);
 	if (k < 0)
 		return 404;
 	f->kind = (enum stats_kind)k;
-
-	if (stats_is_caf_agent(ctx))
-		return f->caf_id == s->caf_id ? 0 : 404;
-	const char *today = ctx_today(ctx);
-	st = db_query(ctx->db, ctx->arena, SQL_STATS_HAS_HABILITATION,
-		      DB_ARGS(DB_INT(s->account_id), DB_INT(id), DB_TEXT(today), DB_TEXT(today)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	return r.rows == 1 ? 0 : 404;
+	/* the statement already required it; kept as a second lock */
+	if (f->id != id || (agent && f->caf_id != s->caf_id))
+		return 404;
+	return 0;
 }

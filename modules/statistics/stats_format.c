@@ -1,5 +1,5 @@
 /* French number formatting for the statistics (pure): the page shows
- * "1 732,5 h" with no-break spaces, the CSV "1732,5", the charts "1732.5". */
+ * "1 732,5 h" with no-break spaces, the CSV "1732,5". */
 #include <stdio.h>
 #include <string.h>
 
@@ -65,9 +65,4 @@ void stats_format_display(int64_t v, int decimals, enum stats_unit u, char *buf,
 void stats_format_plain(int64_t v, int decimals, char *buf, size_t n)
 {
 	format(v, decimals, "", ",", buf, n);
-}
-
-void stats_format_dot(int64_t v, int decimals, char *buf, size_t n)
-{
-	format(v, decimals, "", ".", buf, n);
 }

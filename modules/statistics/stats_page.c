@@ -70,30 +70,35 @@ static void px_missing(struct portal_ctx *ctx, xmlNodePtr parent, const struct s
 	}
 }
 
-static void px_value(struct portal_ctx *ctx, xmlNodePtr n, const char *prefix, int64_t v,
-		     const struct stats_indicator *ind)
+static void px_display(xmlNodePtr n, const char *name, int64_t v,
+		       const struct stats_indicator *ind)
 {
 	char buf[160];
 	stats_format_display(v, ind->decimals, ind->unit, buf, sizeof buf);
-	px_attr(n, arena_printf(ctx->arena, "%sdisplay", prefix), buf);
-	stats_format_dot(v, ind->decimals, buf, sizeof buf);
-	px_attr(n, arena_printf(ctx->arena, "%sn", prefix), buf);
+	px_attr(n, name, buf);
 }
 
-static void px_ref(struct portal_ctx *ctx, xmlNodePtr parent, const char *name,
-		   const struct stats_ref *r, const struct stats_indicator *ind)
+/* A published figure; bar: its bar's width in the chart, chart-text the
+ * words beside the bar and in the chart's description and table. */
+static void px_ref(xmlNodePtr parent, const char *name,
+		   const struct stats_ref *r, const struct stats_indicator *ind, int bar)
 {
 	xmlNodePtr n = px_el(parent, name);
 	static const char *const STATUS[] = {"none", "secret", "ok"};
 	px_attr(n, "status", STATUS[r->status]);
 	px_attr_int(n, "count", r->count);
+	px_attr_int(n, "bar", bar);
 	if (r->status == SREF_OK) {
-		px_value(ctx, n, "mean-", r->mean, ind);
-		px_value(ctx, n, "median-", r->median, ind);
+		px_display(n, "mean-display", r->mean, ind);
+		px_display(n, "median-display", r->median, ind);
+		px_display(n, "chart-text", r->mean, ind);
+	} else {
+		px_attr(n, "chart-text",
+			r->status == SREF_SECRET ? "secret statistique" : "non publiée");
 	}
 }
 
-static void px_rows(struct portal_ctx *ctx, xmlNodePtr parent, const struct stats_table *t,
+static void px_rows(xmlNodePtr parent, const struct stats_table *t,
 		    enum stats_tab tab)
 {
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -105,12 +110,23 @@ static void px_rows(struct portal_ctx *ctx, xmlNodePtr parent, const struct stat
 		px_attr(n, "label", row->ind->label);
 		px_attr(n, "unit", stats_unit_suffix(row->ind->unit));
 		px_text(n, "definition", row->ind->definition);
+		/* the chart's bars and words, computed here rather than by
+		 * the stylesheet (its arithmetic and its result tree
+		 * fragments were most of its time) */
+		const int64_t v[3] = {row->facility.v, row->department.mean, row->national.mean};
+		const int shown[3] = {row->facility.ok, row->department.status == SREF_OK,
+				      row->national.status == SREF_OK};
+		int bar[3];
+		stats_chart_bars(v, shown, bar);
 		xmlNodePtr fv = px_el(n, "facility");
 		px_attr(fv, "computable", row->facility.ok ? "1" : "0");
+		px_attr_int(fv, "bar", bar[0]);
 		if (row->facility.ok)
-			px_value(ctx, fv, "", row->facility.v, row->ind);
-		px_ref(ctx, n, "department", &row->department, row->ind);
-		px_ref(ctx, n, "national", &row->national, row->ind);
+			px_display(fv, "display", row->facility.v, row->ind);
+		else
+			px_attr(fv, "display", "non calculable");
+		px_ref(n, "department", &row->department, row->ind, bar[1]);
+		px_ref(n, "national", &row->national, row->ind, bar[2]);
 	}
 }
 
@@ -158,7 +174,7 @@ static int render(struct portal_ctx *ctx, const struct stats_facility *f, int ye
 	if (t.missing)
 		px_missing(ctx, s, &t);
 	else
-		px_rows(ctx, s, &t, tab);
+		px_rows(s, &t, tab);
 	/* keep the year in the form */
 	xmlNodePtr vals = px_el(root, "values");
 	px_attr(px_textf(vals, "value", "%d", year), "name", "exercice");

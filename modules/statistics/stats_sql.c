@@ -62,9 +62,6 @@ const char SQL_STATS_PUBLICATIONS[] =
 	"SELECT fiscal_year, published_at, declaration_count FROM stats_publication "
 	"ORDER BY fiscal_year DESC";
 
-const char SQL_STATS_PUBLICATION[] =
-	"SELECT published_at FROM stats_publication WHERE fiscal_year = ?";
-
 /* The newest year below ? with validated actual declarations anywhere: one
  * index dive on (type, state, fiscal_year); called down the years to list
  * them (a DISTINCT would read the whole index). */
@@ -72,40 +69,59 @@ const char SQL_STATS_ACTUAL_YEAR_BELOW[] =
 	"SELECT MAX(fiscal_year) FROM declaration WHERE type = 'actual' AND state = 'validated' "
 	"AND fiscal_year < ?";
 
-const char SQL_STATS_FACILITY[] =
-	"SELECT f.id, f.code, f.kind, f.name, f.postal_code, f.city, f.department, f.caf_id, "
-	"p.name, f.care_type, f.nature "
-	"FROM facility f JOIN partner p ON p.id = f.partner_id WHERE f.id = ?";
+/* The facility, only when the caller may see it (the rule of
+ * stats_access.c, decided here on the server: no row otherwise), with the
+ * years the page offers: the facility's years with a validated actual
+ * declaration and the published years, each a list "2024,2023" newest
+ * first, or NULL. One statement per kind of caller, so each is driven by
+ * the facility's primary key. */
+#define FACILITY_COLUMNS \
+	"SELECT f.id, f.code, f.kind, f.name, f.postal_code, f.city, f.department, f.caf_id, " \
+	"p.name, f.care_type, f.nature, " \
+	"(SELECT GROUP_CONCAT(DISTINCT d.fiscal_year ORDER BY d.fiscal_year DESC) " \
+	" FROM declaration d WHERE d.facility_id = f.id AND d.type = 'actual' " \
+	" AND d.state = 'validated'), " \
+	"(SELECT GROUP_CONCAT(sp.fiscal_year ORDER BY sp.fiscal_year DESC) " \
+	" FROM stats_publication sp) " \
+	"FROM facility f JOIN partner p ON p.id = f.partner_id WHERE f.id = ? "
 
-const char SQL_STATS_HAS_HABILITATION[] =
-	"SELECT 1 FROM habilitation h WHERE h.account_id = ? AND h.facility_id = ? AND "
-	ACTIVE_HAB("h") " LIMIT 1";
+/* A partner user: an active habilitation of his on the facility.
+ * Parameters: facility, account, today, today. */
+const char SQL_STATS_FACILITY_PARTNER[] =
+	FACILITY_COLUMNS "AND EXISTS (SELECT 1 FROM habilitation h WHERE h.account_id = ? "
+	"AND h.facility_id = f.id AND " ACTIVE_HAB("h") ")";
 
-/* The facility's years with a validated actual declaration. */
-const char SQL_STATS_FACILITY_YEARS[] =
-	"SELECT DISTINCT fiscal_year FROM declaration d WHERE d.facility_id = ? AND "
-	"d.type = 'actual' AND d.state = 'validated' ORDER BY fiscal_year DESC";
+/* A Caf agent: a facility of his Caf. Parameters: facility, caf. */
+const char SQL_STATS_FACILITY_CAF[] = FACILITY_COLUMNS "AND f.caf_id = ?";
 
-/* The newest actual declaration of a year, whatever its state, to explain
- * why it does not count yet. */
-const char SQL_STATS_FACILITY_ACTUAL_STATE[] =
-	"SELECT state FROM declaration WHERE facility_id = ? AND fiscal_year = ? AND type = 'actual' "
-	"ORDER BY version DESC LIMIT 1";
-
-/* The values of the facility's validated actual declaration of a year,
- * one row per field (the C maps the codes). */
-const char SQL_STATS_FACILITY_VALUES[] =
-	"SELECT v.field_code, v.value_scaled FROM declaration d "
+/* Everything the statistics table of a facility and year reads, in one
+ * statement (one round trip), each row tagged by its first column:
+ *   'value', field code, value            the facility's validated actual
+ *                                          declaration (the newest validated
+ *                                          version), one row per field
+ *   'state', state                        the newest actual declaration of
+ *                                          the year whatever its state, to
+ *                                          say why it does not count yet
+ *   'average', scope, indicator, mean, median, facility count
+ *                                          published figures of the year and
+ *                                          kind: the nation and the
+ *                                          facility's department (two ranges
+ *                                          of the unique key)
+ *   'published', NULL, published_at       the year's publication
+ * Parameters: facility, year (values), facility, year (state), year, kind,
+ * department (averages), year (publication). */
+const char SQL_STATS_TABLE[] =
+	"SELECT 'value', v.field_code, v.value_scaled, NULL, NULL, NULL FROM declaration d "
 	"JOIN declaration_value v ON v.declaration_id = d.id AND v.field_code IN " PIVOT_CODES " "
-	"WHERE d.facility_id = ? AND d.fiscal_year = ? AND " VALIDATED_ACTUAL("d");
-
-/* Published averages of a year and kind: the nation and one department
- * (two ranges of the unique key). */
-const char SQL_STATS_AVERAGES[] =
-	"SELECT scope, indicator, mean_scaled, median_scaled, facility_count "
+	"WHERE d.facility_id = ? AND d.fiscal_year = ? AND " VALIDATED_ACTUAL("d") " "
+	"UNION ALL (SELECT 'state', state, NULL, NULL, NULL, NULL FROM declaration "
+	"WHERE facility_id = ? AND fiscal_year = ? AND type = 'actual' ORDER BY version DESC LIMIT 1) "
+	"UNION ALL SELECT 'average', scope, indicator, mean_scaled, median_scaled, facility_count "
 	"FROM reference_average WHERE fiscal_year = ? AND kind = ? "
 	"AND ((scope = 'national' AND department_key = '') "
-	"OR (scope = 'department' AND department_key = ?))";
+	"OR (scope = 'department' AND department_key = ?)) "
+	"UNION ALL SELECT 'published', NULL, published_at, NULL, NULL, NULL FROM stats_publication "
+	"WHERE fiscal_year = ?";
 
 /* Search (fiche 12): name, city, fiscal year. With a year, only the
  * facilities with a validated actual declaration that year, each with

@@ -11,14 +11,10 @@ extern const char SQL_STATS_PUBLISH_INSERT[];
 extern const char SQL_STATS_PUBLISH_INSERT_BATCH[];
 extern const char SQL_STATS_PUBLISH_MARK[];
 extern const char SQL_STATS_PUBLICATIONS[];
-extern const char SQL_STATS_PUBLICATION[];
 extern const char SQL_STATS_ACTUAL_YEAR_BELOW[];
-extern const char SQL_STATS_FACILITY[];
-extern const char SQL_STATS_HAS_HABILITATION[];
-extern const char SQL_STATS_FACILITY_YEARS[];
-extern const char SQL_STATS_FACILITY_ACTUAL_STATE[];
-extern const char SQL_STATS_FACILITY_VALUES[];
-extern const char SQL_STATS_AVERAGES[];
+extern const char SQL_STATS_FACILITY_PARTNER[];
+extern const char SQL_STATS_FACILITY_CAF[];
+extern const char SQL_STATS_TABLE[];
 extern const char SQL_STATS_SEARCH_PARTNER[];
 extern const char SQL_STATS_SEARCH_CAF[];
 

@@ -24,6 +24,7 @@ class Page(HTMLParser):
         self.h1 = 0
         self.title = ""
         self.in_title = False
+        self.in_svg = 0         # an SVG <title> names a chart, not the page
         self.script_text = []
         self.in_script = False
         self.style_elements = 0
@@ -37,7 +38,9 @@ class Page(HTMLParser):
             self.label_for.add(a["for"])
         if tag == "h1":
             self.h1 += 1
-        if tag == "title":
+        if tag == "svg":
+            self.in_svg += 1
+        if tag == "title" and not self.in_svg:
             self.in_title = True
         if tag == "script":
             self.in_script = True
@@ -45,6 +48,8 @@ class Page(HTMLParser):
             self.style_elements += 1
 
     def handle_endtag(self, tag):
+        if tag == "svg" and self.in_svg:
+            self.in_svg -= 1
         if tag == "title":
             self.in_title = False
         if tag == "script":

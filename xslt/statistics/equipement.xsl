@@ -121,19 +121,11 @@
   <!-- A published figure, or why there is none. -->
   <xsl:template name="ref">
     <xsl:param name="r"/>
-    <xsl:param name="what"/>
+    <xsl:param name="value"/>
     <xsl:choose>
-      <xsl:when test="$r/@status = 'ok'"><xsl:value-of select="$r/@*[local-name() = concat($what, '-display')]"/></xsl:when>
+      <xsl:when test="$r/@status = 'ok'"><xsl:value-of select="$value"/></xsl:when>
       <xsl:when test="$r/@status = 'secret'"><abbr title="secret statistique : moins de {$s/@min-facilities} équipements">s.s.</abbr></xsl:when>
       <xsl:otherwise><span aria-hidden="true">—</span><span class="fr-sr-only">non publiée</span></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="facility-value">
-    <xsl:param name="i"/>
-    <xsl:choose>
-      <xsl:when test="$i/facility/@computable = '1'"><xsl:value-of select="$i/facility/@display"/></xsl:when>
-      <xsl:otherwise>non calculable</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -158,11 +150,11 @@
           <xsl:for-each select="$s/indicator">
             <tr data-indicator="{@code}">
               <th scope="row"><a href="#def-{@code}"><xsl:value-of select="@label"/></a></th>
-              <td><xsl:call-template name="facility-value"><xsl:with-param name="i" select="."/></xsl:call-template></td>
-              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="department"/><xsl:with-param name="what" select="'mean'"/></xsl:call-template></td>
-              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="department"/><xsl:with-param name="what" select="'median'"/></xsl:call-template></td>
-              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="national"/><xsl:with-param name="what" select="'mean'"/></xsl:call-template></td>
-              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="national"/><xsl:with-param name="what" select="'median'"/></xsl:call-template></td>
+              <td><xsl:value-of select="facility/@display"/></td>
+              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="department"/><xsl:with-param name="value" select="department/@mean-display"/></xsl:call-template></td>
+              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="department"/><xsl:with-param name="value" select="department/@median-display"/></xsl:call-template></td>
+              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="national"/><xsl:with-param name="value" select="national/@mean-display"/></xsl:call-template></td>
+              <td><xsl:call-template name="ref"><xsl:with-param name="r" select="national"/><xsl:with-param name="value" select="national/@median-display"/></xsl:call-template></td>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -171,25 +163,18 @@
   </xsl:template>
 
   <!-- One horizontal bar chart per indicator: the facility, the
-       departmental mean, the national mean; bars scaled on the largest. -->
+       departmental mean, the national mean, each bar a label, a rect and
+       its value; the page gives each bar's width (@bar: 200 px for the
+       largest value, 0 when absent) and its words (@display of the
+       facility, @chart-text of a mean). -->
   <xsl:template name="charts">
     <h2>Graphiques</h2>
     <p>Chaque graphique compare la valeur de l'équipement aux moyennes départementale et nationale ; le tableau à côté en donne les valeurs.</p>
     <xsl:for-each select="$s/indicator">
-      <xsl:variable name="a" select="sum(facility[@computable = '1']/@n)"/>
-      <xsl:variable name="b" select="sum(department[@status = 'ok']/@mean-n)"/>
-      <xsl:variable name="c" select="sum(national[@status = 'ok']/@mean-n)"/>
-      <xsl:variable name="max">
-        <xsl:choose>
-          <xsl:when test="$a &gt;= $b and $a &gt;= $c"><xsl:value-of select="$a"/></xsl:when>
-          <xsl:when test="$b &gt;= $c"><xsl:value-of select="$b"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
       <xsl:variable name="id" select="concat('graphique-', @code)"/>
-      <xsl:variable name="fv"><xsl:call-template name="facility-value"><xsl:with-param name="i" select="."/></xsl:call-template></xsl:variable>
-      <xsl:variable name="dv"><xsl:call-template name="ref-text"><xsl:with-param name="r" select="department"/></xsl:call-template></xsl:variable>
-      <xsl:variable name="nv"><xsl:call-template name="ref-text"><xsl:with-param name="r" select="national"/></xsl:call-template></xsl:variable>
+      <xsl:variable name="fv" select="string(facility/@display)"/>
+      <xsl:variable name="dv" select="string(department/@chart-text)"/>
+      <xsl:variable name="nv" select="string(national/@chart-text)"/>
       <h3 class="fr-h6 fr-mb-1w"><xsl:value-of select="@label"/></h3>
       <div class="fr-grid-row fr-grid-row--gutters fr-mb-3w" id="{$id}">
         <div class="fr-col-12 fr-col-md-7">
@@ -199,33 +184,15 @@
             <desc id="{$id}-desc">
               <xsl:value-of select="concat('Équipement : ', $fv, ' ; moyenne du département ', $f/@department, ' : ', $dv, ' ; moyenne nationale : ', $nv, '.')"/>
             </desc>
-            <xsl:call-template name="bar">
-              <xsl:with-param name="y" select="8"/>
-              <xsl:with-param name="label" select="'Équipement'"/>
-              <xsl:with-param name="n" select="$a"/>
-              <xsl:with-param name="shown" select="facility/@computable = '1'"/>
-              <xsl:with-param name="text" select="$fv"/>
-              <xsl:with-param name="max" select="$max"/>
-              <xsl:with-param name="color" select="'#000091'"/>
-            </xsl:call-template>
-            <xsl:call-template name="bar">
-              <xsl:with-param name="y" select="45"/>
-              <xsl:with-param name="label" select="concat('Département ', $f/@department)"/>
-              <xsl:with-param name="n" select="$b"/>
-              <xsl:with-param name="shown" select="department/@status = 'ok'"/>
-              <xsl:with-param name="text" select="$dv"/>
-              <xsl:with-param name="max" select="$max"/>
-              <xsl:with-param name="color" select="'#6a6af4'"/>
-            </xsl:call-template>
-            <xsl:call-template name="bar">
-              <xsl:with-param name="y" select="82"/>
-              <xsl:with-param name="label" select="'France entière'"/>
-              <xsl:with-param name="n" select="$c"/>
-              <xsl:with-param name="shown" select="national/@status = 'ok'"/>
-              <xsl:with-param name="text" select="$nv"/>
-              <xsl:with-param name="max" select="$max"/>
-              <xsl:with-param name="color" select="'#3a3a3a'"/>
-            </xsl:call-template>
+            <text x="0" y="27" font-size="13" fill="#161616">Équipement</text>
+            <rect x="130" y="8" width="{facility/@bar}" height="28" fill="#000091"/>
+            <text x="{136 + facility/@bar}" y="27" font-size="13" fill="#161616"><xsl:value-of select="$fv"/></text>
+            <text x="0" y="64" font-size="13" fill="#161616">Département <xsl:value-of select="$f/@department"/></text>
+            <rect x="130" y="45" width="{department/@bar}" height="28" fill="#6a6af4"/>
+            <text x="{136 + department/@bar}" y="64" font-size="13" fill="#161616"><xsl:value-of select="$dv"/></text>
+            <text x="0" y="101" font-size="13" fill="#161616">France entière</text>
+            <rect x="130" y="82" width="{national/@bar}" height="28" fill="#3a3a3a"/>
+            <text x="{136 + national/@bar}" y="101" font-size="13" fill="#161616"><xsl:value-of select="$nv"/></text>
           </svg>
         </div>
         <div class="fr-col-12 fr-col-md-5">
@@ -243,34 +210,6 @@
         </div>
       </div>
     </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template name="ref-text">
-    <xsl:param name="r"/>
-    <xsl:choose>
-      <xsl:when test="$r/@status = 'ok'"><xsl:value-of select="$r/@mean-display"/></xsl:when>
-      <xsl:when test="$r/@status = 'secret'">secret statistique</xsl:when>
-      <xsl:otherwise>non publiée</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="bar">
-    <xsl:param name="y"/>
-    <xsl:param name="label"/>
-    <xsl:param name="n"/>
-    <xsl:param name="shown"/>
-    <xsl:param name="text"/>
-    <xsl:param name="max"/>
-    <xsl:param name="color"/>
-    <xsl:variable name="w">
-      <xsl:choose>
-        <xsl:when test="$shown and $max &gt; 0 and $n &gt; 0"><xsl:value-of select="round(200 * $n div $max)"/></xsl:when>
-        <xsl:otherwise>0</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <text xmlns="http://www.w3.org/2000/svg" x="0" y="{$y + 19}" font-size="13" fill="#161616"><xsl:value-of select="$label"/></text>
-    <rect xmlns="http://www.w3.org/2000/svg" x="130" y="{$y}" width="{$w}" height="28" fill="{$color}"/>
-    <text xmlns="http://www.w3.org/2000/svg" x="{136 + $w}" y="{$y + 19}" font-size="13" fill="#161616"><xsl:value-of select="$text"/></text>
   </xsl:template>
 
   <xsl:template name="help">

@@ -1,5 +1,6 @@
 /* French formatting of the figures (page, CSV, charts), CSV field escaping,
- * fiche 12's availability rule and the "exercice" parameter. */
+ * fiche 12's availability rule, the "exercice" parameter and the years a
+ * facility's page offers. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -57,16 +58,6 @@ static void stats_format_plain__csv__no_thousands_separator(void **state)
 	assert_string_equal(b, "-40000,00");
 	stats_format_plain(INT64_MIN, 2, b, sizeof b);
 	assert_string_equal(b, "-92233720368547758,08");
-}
-
-static void stats_format_dot__charts__dot_decimal(void **state)
-{
-	(void)state;
-	char b[64];
-	stats_format_dot(7475, 2, b, sizeof b);
-	assert_string_equal(b, "74.75");
-	stats_format_dot(20000, 0, b, sizeof b);
-	assert_string_equal(b, "20000");
 }
 
 static void stats_csv_escape__plain__unchanged(void **state)
@@ -156,6 +147,105 @@ static void stats_parse_year__bad_input__zero(void **state)
 	assert_int_equal(stats_parse_year("-025"), 0);
 }
 
+static void stats_parse_year_list__group_concat__years_in_order(void **state)
+{
+	(void)state;
+	int y[8];
+	assert_int_equal(stats_parse_year_list("2024,2023,2019", y, 8), 3);
+	assert_int_equal(y[0], 2024);
+	assert_int_equal(y[1], 2023);
+	assert_int_equal(y[2], 2019);
+	assert_int_equal(stats_parse_year_list("2022", y, 8), 1);
+	assert_int_equal(y[0], 2022);
+}
+
+static void stats_parse_year_list__empty_or_bad__skipped(void **state)
+{
+	(void)state;
+	int y[8];
+	assert_int_equal(stats_parse_year_list(NULL, y, 8), 0);
+	assert_int_equal(stats_parse_year_list("", y, 8), 0);
+	assert_int_equal(stats_parse_year_list("20x4,,0,65536,999999999999,2021", y, 8), 1);
+	assert_int_equal(y[0], 2021);
+	/* never more than cap */
+	assert_int_equal(stats_parse_year_list("2024,2023,2022", y, 2), 2);
+	assert_int_equal(y[1], 2023);
+}
+
+static void stats_merge_years__both__union_newest_first_default_both(void **state)
+{
+	(void)state;
+	const int own[] = {2023, 2022, 2020};
+	const int pub[] = {2022, 2021};
+	int out[5];
+	size_t n;
+	int def;
+	stats_merge_years(own, 3, pub, 2, out, &n, &def);
+	assert_int_equal(n, 4);
+	assert_int_equal(out[0], 2023);
+	assert_int_equal(out[1], 2022);
+	assert_int_equal(out[2], 2021);
+	assert_int_equal(out[3], 2020);
+	/* 2023 is not published yet: the newest year with both */
+	assert_int_equal(def, 2022);
+}
+
+static void stats_merge_years__one_side_only__its_newest(void **state)
+{
+	(void)state;
+	const int own[] = {2023, 2021};
+	const int pub[] = {2024, 2019};
+	int out[4];
+	size_t n;
+	int def;
+	stats_merge_years(own, 2, pub, 2, out, &n, &def);
+	assert_int_equal(n, 4);
+	assert_int_equal(out[0], 2024);
+	assert_int_equal(def, 2023);	/* no year with both: the newest actual */
+	stats_merge_years(NULL, 0, pub, 2, out, &n, &def);
+	assert_int_equal(n, 2);
+	assert_int_equal(def, 2024);
+	stats_merge_years(NULL, 0, NULL, 0, out, &n, &def);
+	assert_int_equal(n, 0);
+	assert_int_equal(def, 0);
+}
+
+static void stats_chart_bars__largest_200_others_scaled_half_up(void **state)
+{
+	(void)state;
+	int w[3];
+	/* 11,70 / 11,61 / 11,55 EUR: 200, 198.46 -> 198, 197.44 -> 197 */
+	stats_chart_bars((const int64_t[]){1170, 1161, 1155}, (const int[]){1, 1, 1}, w);
+	assert_int_equal(w[0], 200);
+	assert_int_equal(w[1], 198);
+	assert_int_equal(w[2], 197);
+	/* 200 x 1 / 400 = 0.5 exactly: rounded up; the largest need not be first */
+	stats_chart_bars((const int64_t[]){1, 400, 3}, (const int[]){1, 1, 1}, w);
+	assert_int_equal(w[0], 1);
+	assert_int_equal(w[1], 200);
+	assert_int_equal(w[2], 2);
+}
+
+static void stats_chart_bars__absent_zero_or_negative__no_bar(void **state)
+{
+	(void)state;
+	int w[3];
+	/* an absent value draws nothing and does not set the scale */
+	stats_chart_bars((const int64_t[]){500, 9999, 250}, (const int[]){1, 0, 1}, w);
+	assert_int_equal(w[0], 200);
+	assert_int_equal(w[1], 0);
+	assert_int_equal(w[2], 100);
+	stats_chart_bars((const int64_t[]){-5, 0, 10}, (const int[]){1, 1, 1}, w);
+	assert_int_equal(w[0], 0);
+	assert_int_equal(w[1], 0);
+	assert_int_equal(w[2], 200);
+	/* nothing positive: no scale, no bar */
+	stats_chart_bars((const int64_t[]){-5, 0, -1}, (const int[]){1, 1, 1}, w);
+	assert_int_equal(w[0] + w[1] + w[2], 0);
+	stats_chart_bars((const int64_t[]){7, 8, 9}, (const int[]){0, 0, 0}, w);
+	assert_int_equal(w[0] + w[1] + w[2], 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,7 +253,6 @@ int main(void)
 		cmocka_unit_test(stats_format_display__thousands__grouped_with_nbsp),
 		cmocka_unit_test(stats_format_display__negative_and_small__sign_kept),
 		cmocka_unit_test(stats_format_plain__csv__no_thousands_separator),
-		cmocka_unit_test(stats_format_dot__charts__dot_decimal),
 		cmocka_unit_test(stats_csv_escape__plain__unchanged),
 		cmocka_unit_test(stats_csv_escape__separator_or_quote__quoted_and_doubled),
 		cmocka_unit_test(stats_csv_escape__formula_text__neutralised),
@@ -173,6 +262,12 @@ int main(void)
 		cmocka_unit_test(stats_missing_of__no_average__missing_average),
 		cmocka_unit_test(stats_parse_year__four_digits_in_range__year),
 		cmocka_unit_test(stats_parse_year__bad_input__zero),
+		cmocka_unit_test(stats_chart_bars__largest_200_others_scaled_half_up),
+		cmocka_unit_test(stats_chart_bars__absent_zero_or_negative__no_bar),
+		cmocka_unit_test(stats_parse_year_list__group_concat__years_in_order),
+		cmocka_unit_test(stats_parse_year_list__empty_or_bad__skipped),
+		cmocka_unit_test(stats_merge_years__both__union_newest_first_default_both),
+		cmocka_unit_test(stats_merge_years__one_side_only__its_newest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
