@@ -299,24 +299,3 @@ long hab_login_seq(const char *login, const char *department)
 	}
 	return seq;
 }
-
-int hab_email_normalize(const char *in, char *out, size_t n)
-{
-	if (!in || n == 0)
-		return -1;
-	while (*in == ' ' || *in == '\t')
-		in++;
-	size_t l = strlen(in);
-	while (l > 0 && (in[l - 1] == ' ' || in[l - 1] == '\t'))
-		l--;
-	if (l + 1 > n)
-		return -1;
-	for (size_t i = 0; i < l; i++) {
-		unsigned char c = (unsigned char)in[i];
-		if (c < 0x20 || c == 0x7f)
-			return -1;
-		out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
-	}
-	out[l] = '\0';
-	return 0;
-}

@@ -131,9 +131,4 @@ int hab_login_format(char *out, size_t n, const char *department, unsigned long 
 /* The sequence of a login of that department; -1 if it is not one. */
 long hab_login_seq(const char *login, const char *department);
 
-/* E-mail for uniqueness: surrounding spaces removed, ASCII letters lowered.
- * Returns 0, or -1 if out is too small or the address holds a control
- * character. */
-int hab_email_normalize(const char *in, char *out, size_t n);
-
 #endif

@@ -157,13 +157,8 @@ async function grant(run, page, ex, [who, role, facilities]) {
 	await follow(page, 'Affecter un rôle à un utilisateur');
 	await run.check(page, 'affecter');
 	await choose(page, 'Pour le partenaire ...', ex.partner);
-	// The users offered are the partner's: for a Caf agent, whose partners
-	// are many, the list fills once the form is shown again for that partner.
-	const users = field(page, "Pour l'utilisateur ...");
-	if (!await users.locator('option', { hasText: who.name }).count()) {
-		await press(page, 'Afficher les activités');
-		await run.check(page, 'affecter-partenaire');
-	}
+	// The users are offered as soon as the page opens: the partner's, or for
+	// a Caf agent those of every partner of his Caf, grouped by partner.
 	await choose(page, "Pour l'utilisateur ...", who.name);
 	await choose(page, 'Au rôle de ...', role);
 	await press(page, 'Afficher les activités');

@@ -272,21 +272,6 @@ static void hab_login_format__seeds__enf_department_base36(void **state)
 	assert_int_equal(hab_login_seq("COT077", "78"), -1);
 }
 
-static void hab_email_normalize__case_and_spaces__lowered(void **state)
-{
-	(void)state;
-	char out[64];
-	assert_int_equal(hab_email_normalize("  Claire.DUMAS@Example.ORG ", out, sizeof(out)), 0);
-	assert_string_equal(out, "claire.dumas@example.org");
-	char other[64];
-	hab_email_normalize("claire.dumas@example.org", other, sizeof(other));
-	assert_string_equal(out, other);
-	assert_int_equal(hab_email_normalize("a@b.fr\r\nBcc: x@y.fr", out, sizeof(out)), -1);
-	assert_int_equal(hab_email_normalize("abcdefgh@ij.fr", out, 5), -1);
-	assert_int_equal(hab_email_normalize("Élodie@exemple.fr", out, sizeof(out)), 0);
-	assert_string_equal(out, "Élodie@exemple.fr"); /* only ASCII letters are lowered */
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -311,7 +296,6 @@ int main(void)
 		cmocka_unit_test(hab_scope_grant__caf_admin__own_caf_only),
 		cmocka_unit_test(hab_scope_appoint__subset__ok_beyond__outside),
 		cmocka_unit_test(hab_login_format__seeds__enf_department_base36),
-		cmocka_unit_test(hab_email_normalize__case_and_spaces__lowered),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
