@@ -13,6 +13,8 @@ const CONF = path.resolve(ROOT, process.env.PORTAIL_CONF || path.join('var', 'te
 const BIN = path.resolve(ROOT, process.env.PORTAIL_BIN || path.join('build', 'bin'));
 
 function readConf(file) {
+	if (!fs.existsSync(file))
+		throw new Error(`no instance configuration at ${file}: run tests/e2e/run, or set PORTAIL_CONF and PORTAIL_URL`);
 	const conf = {};
 	for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
 		if (line.trim().startsWith('#')) continue;
