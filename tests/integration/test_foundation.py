@@ -18,7 +18,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
 import unittest
 import urllib.parse
@@ -26,6 +25,7 @@ import urllib.parse
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from lib.client import Client  # noqa: E402
+from lib.load import Load  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 URL = os.environ.get("PORTAIL_URL", "http://127.0.0.1:8080")
@@ -114,47 +114,6 @@ def wait_until(predicate, seconds):
             return True
         time.sleep(0.1)
     return predicate()
-
-
-class Loop:
-    """Threads requesting PATHS in a loop; counts answers and failures
-    (a connection error or a 5xx)."""
-
-    def __init__(self, paths, threads=4):
-        self.paths = paths
-        self.threads = threads
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
-        self.count = 0
-        self.failures = []
-
-    def _run(self):
-        c = Client(URL, timeout=15)
-        i = 0
-        while not self.stop.is_set():
-            path = self.paths[i % len(self.paths)]
-            i += 1
-            try:
-                r = c.get(path)
-                bad = r.status >= 500
-                what = "%s -> %d" % (path, r.status)
-            except Exception as e:  # noqa: BLE001 — every failure counts
-                bad, what = True, "%s -> %r" % (path, e)
-            with self.lock:
-                self.count += 1
-                if bad:
-                    self.failures.append(what)
-
-    def __enter__(self):
-        self.ts = [threading.Thread(target=self._run, daemon=True) for _ in range(self.threads)]
-        for t in self.ts:
-            t.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        for t in self.ts:
-            t.join(30)
 
 
 class FoundationTest(unittest.TestCase):
@@ -300,7 +259,7 @@ class FoundationTest(unittest.TestCase):
                 before = workers_of(pid)
                 self.assertTrue(before, "%s: no workers" % m)
                 paths = [PREFIX[m] + "/sante", PREFIX[m] + "/", "/auth/connexion"]
-                with Loop(paths) as loop:
+                with Load(URL, paths) as loop:
                     time.sleep(0.5)
                     os.kill(pid, 1)  # SIGHUP
                     replaced = wait_until(lambda: workers_of(pid)
@@ -317,7 +276,7 @@ class FoundationTest(unittest.TestCase):
     def test_portalctl_restart__under_request_loop__zero_failures(self):
         self.need("auth")
         old = host_pid("auth")
-        with Loop(["/auth/sante", "/auth/connexion"]) as loop:
+        with Load(URL, ["/auth/sante", "/auth/connexion"]) as loop:
             time.sleep(0.5)
             portalctl("restart", "auth")
             time.sleep(0.5)

@@ -34,6 +34,7 @@ import uuid
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from lib.client import Client  # noqa: E402
+from lib.load import Load  # noqa: E402
 import test_foundation as tf  # noqa: E402
 
 PARTNER = ("jm.lebrun@example.org", "Marmotte-gaie13")   # P'tits Loups: every role, partner admin
@@ -62,62 +63,10 @@ def sign_in(account=PARTNER):
     return c
 
 
-class Load:
-    """THREADS threads asking for PATHS in turn with the cookies of a
-    signed-in client; counts answers by path and status. `allowed` maps a
-    status to True when it is not a failure (default: 200 only)."""
-
-    def __init__(self, cookies, paths, threads=4, allowed=(200,)):
-        self.cookies = dict(cookies)
-        self.paths = paths
-        self.threads = threads
-        self.allowed = set(allowed)
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
-        self.count = 0
-        self.by_module = collections.Counter()
-        self.statuses = collections.Counter()
-        self.failures = []
-        self.log = []  # (monotonic time, path, status or error)
-
-    def _run(self, k):
-        c = Client(tf.URL, timeout=30)
-        c.cookies = dict(self.cookies)
-        i = k
-        while not self.stop.is_set():
-            path = self.paths[i % len(self.paths)]
-            i += 1
-            try:
-                status = c.get(path).status
-            except Exception as e:  # noqa: BLE001 — a socket error is a failure
-                status = "error %r" % e
-            with self.lock:
-                self.count += 1
-                self.by_module[module_of(path)] += 1
-                self.statuses[status] += 1
-                self.log.append((time.monotonic(), path, status))
-                if status not in self.allowed:
-                    self.failures.append("%s -> %s" % (path, status))
-
-    def __enter__(self):
-        self.ts = [threading.Thread(target=self._run, args=(k,), daemon=True)
-                   for k in range(self.threads)]
-        for t in self.ts:
-            t.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        for t in self.ts:
-            t.join(60)
-
-    def since(self, t0):
-        return [e for e in self.log if e[0] >= t0]
-
-    def report(self, what):
-        print("  %s: %d requests (%s), %d failed" % (
-            what, self.count, ", ".join("%s %d" % kv for kv in sorted(self.by_module.items())),
-            len(self.failures)))
+def report(load, what):
+    print("  %s: %d requests (%s), %d failed" % (
+        what, load.count, ", ".join("%s %d" % kv for kv in sorted(load.by_group.items())),
+        len(load.failures)))
 
 
 def all_pages():
@@ -157,11 +106,13 @@ class OpsTest(unittest.TestCase):
             raise unittest.SkipTest("the auth module is not built")
         cls.cookies = sign_in().cookies
 
-    def load(self, paths=None, **kw):
-        return Load(self.cookies, paths or all_pages(), **kw)
+    def load(self, paths=None, allowed=(200,), threads=4):
+        """Every module's pages; any other status than `allowed` fails."""
+        return Load(tf.URL, paths or all_pages(), cookies=self.cookies, threads=threads,
+                    failed=lambda status: status not in allowed, group=module_of)
 
     def assertNoFailure(self, load, what):
-        load.report(what)
+        report(load, what)
         self.assertGreater(load.count, 20, "%s: too few requests to tell" % what)
         self.assertEqual(load.failures[:10], [], "%s: %d of %d requests failed" % (
             what, len(load.failures), load.count))
@@ -273,7 +224,7 @@ class OpsTest(unittest.TestCase):
             time.sleep(3)
             stop.set()
             w.join(60)
-        load.report("MariaDB stopped 10 s")
+        report(load, "MariaDB stopped 10 s")
         print("  writes: %s, %d committed (303)" % (dict(outcomes), len(committed)))
         self.assertTrue(back, "the portal did not come back after MariaDB restarted")
         during = [s for t, p, s in load.since(down) if t < up - 0.5]
@@ -312,7 +263,7 @@ class OpsTest(unittest.TestCase):
             respawned = tf.wait_until(lambda: len(tf.workers_of(pid)) == len(before)
                                       and victim not in tf.workers_of(pid), 10)
             time.sleep(1)
-        load.report("SIGKILL of a %s worker" % m)
+        report(load, "SIGKILL of a %s worker" % m)
         self.assertTrue(respawned, "the killed worker was not replaced")
         self.assertLessEqual(len(load.failures), 1, load.failures)
         for f in load.failures:
