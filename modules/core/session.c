@@ -16,15 +16,21 @@
 #include "origin.h"
 #include "request.h"
 #include "response.h"
+#include "session_cache.h"
 
 static const char SQL_LOAD[] =
 	"SELECT s.id, s.account_id, s.csrf_token, s.created_at, s.last_seen_at,"
 	" s.flash_kind, s.flash_message,"
 	" a.login, a.email, a.first_name, a.last_name, a.kind, a.caf_id, a.partner_id,"
 	" a.caf_roles, a.password_set_at, a.must_change_password, a.previous_login_at,"
-	" (a.closed_on IS NOT NULL AND a.closed_on <= ?) OR a.opened_on > ? AS closed"
+	" (a.closed_on IS NOT NULL AND a.closed_on <= ?) OR a.opened_on > ? AS closed,"
+	" v.version"
 	" FROM session s LEFT JOIN account a ON a.id = s.account_id"
+	" LEFT JOIN session_version v ON v.session_id = s.id"
 	" WHERE s.token_hash = ?";
+/* Whether a worker's copy is current (session_cache.h): the query cache
+ * answers it until a trigger raises the version. */
+static const char SQL_VERSION[] = "SELECT version FROM session_version WHERE session_id = ?";
 /* The account's capabilities, apart from SQL_LOAD: these tables change
  * seldom, so MariaDB's query cache answers this from memory, while a
  * statement reading account (column-level grants) or session (written at
@@ -145,6 +151,67 @@ int session_touch_due(time_t now, time_t last_seen_at)
 	return now - last_seen_at >= SESSION_TOUCH_SECONDS || now < last_seen_at;
 }
 
+/* The stored session of a token hash from the database: *found = 0 if none. */
+static enum db_status load_snapshot(struct portal_ctx *ctx, const unsigned char hash[32],
+				    const char *today, struct session_snapshot *snap, int *found)
+{
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_LOAD,
+				     DB_ARGS(DB_TEXT(today), DB_TEXT(today), DB_BLOB(hash, 32)),
+				     &r);
+	*found = st == DB_OK && r.rows == 1;
+	if (!*found)
+		return st;
+	memset(snap, 0, sizeof *snap);
+	struct session *s = &snap->s;
+	s->id = db_cell_int(&r, 0, 0);
+	s->account_id = db_cell_int(&r, 0, 1);
+	snprintf(s->csrf, sizeof s->csrf, "%s", db_cell(&r, 0, 2) ? db_cell(&r, 0, 2) : "");
+	s->created_at = (time_t)db_cell_int(&r, 0, 3);
+	s->last_seen_at = (time_t)db_cell_int(&r, 0, 4);
+	s->flash_kind = db_cell(&r, 0, 5);
+	s->flash_message = db_cell(&r, 0, 6);
+	/* the version is read with the data it vouches for; one read later
+	 * (the capabilities) can only make the copy look older than it is */
+	snap->version = db_cell(&r, 0, 19) ? (unsigned long long)db_cell_int(&r, 0, 19) : 0;
+	if (!db_cell(&r, 0, 1))
+		return DB_OK;
+	snap->closed = (int)db_cell_int(&r, 0, 18);
+	s->login = db_cell(&r, 0, 7);
+	s->email = db_cell(&r, 0, 8);
+	s->first_name = db_cell(&r, 0, 9);
+	s->last_name = db_cell(&r, 0, 10);
+	s->account_kind = db_cell(&r, 0, 11);
+	s->caf_id = db_cell_int(&r, 0, 12);
+	s->partner_id = db_cell_int(&r, 0, 13);
+	s->password_set_at = (time_t)db_cell_int(&r, 0, 15);
+	s->must_change_password = (int)db_cell_int(&r, 0, 16);
+	s->previous_login_at = (time_t)db_cell_int(&r, 0, 17);
+	return load_caps(ctx, s, db_cell(&r, 0, 14));
+}
+
+/* The worker's copy while its version is the database's, else a fresh load
+ * (kept for the next request when the database gave it a version). */
+static enum db_status snapshot_of(struct portal_ctx *ctx, const unsigned char hash[32],
+				  const char *today, struct session_snapshot *snap, int *found)
+{
+	if (session_cache_get(ctx->arena, hash, today, snap)) {
+		struct db_result r;
+		enum db_status st = db_query(ctx->db, ctx->arena, SQL_VERSION,
+					     DB_ARGS(DB_INT(snap->s.id)), &r);
+		if (st != DB_OK)
+			return st;
+		*found = 1;
+		if (r.rows == 1 && (unsigned long long)db_cell_int(&r, 0, 0) == snap->version)
+			return DB_OK;
+		session_cache_drop(hash);
+	}
+	enum db_status st = load_snapshot(ctx, hash, today, snap, found);
+	if (st == DB_OK && *found && snap->version)
+		session_cache_put(hash, today, snap);
+	return st;
+}
+
 int session_load(struct portal_ctx *ctx)
 {
 	ctx->session = NULL;
@@ -154,55 +221,31 @@ int session_load(struct portal_ctx *ctx)
 		return 0;
 	unsigned char hash[32];
 	crypto_sha256(token, strlen(token), hash);
-	const char *today = ctx_today(ctx);
-	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_LOAD,
-				     DB_ARGS(DB_TEXT(today), DB_TEXT(today), DB_BLOB(hash, 32)),
-				     &r);
+	struct session_snapshot snap;
+	int found = 0;
+	enum db_status st = snapshot_of(ctx, hash, ctx_today(ctx), &snap, &found);
 	if (st != DB_OK)
 		return status_of(st);
-	if (r.rows != 1)
+	if (!found)
 		return 0;
 
 	time_t now = portal_now();
-	long long id = db_cell_int(&r, 0, 0);
-	time_t created = (time_t)db_cell_int(&r, 0, 3);
-	time_t seen = (time_t)db_cell_int(&r, 0, 4);
+	time_t seen = snap.s.last_seen_at;
 	long idle = config_int(ctx->cfg, "session_idle_minutes", 30) * 60;
 	long max_age = config_int(ctx->cfg, "session_max_hours", 12) * 3600;
-	int has_account = db_cell(&r, 0, 1) != NULL;
-	int closed = has_account && db_cell_int(&r, 0, 18);
-	if (session_dead_at(now, created, seen, idle, max_age) || closed) {
-		db_exec(ctx->db, SQL_DELETE, DB_ARGS(DB_INT(id)), NULL, NULL);
-		ctx->session_expired = has_account && !closed;
+	int has_account = snap.s.account_id != 0;
+	if (session_dead_at(now, snap.s.created_at, seen, idle, max_age) || snap.closed) {
+		session_cache_drop(hash);
+		db_exec(ctx->db, SQL_DELETE, DB_ARGS(DB_INT(snap.s.id)), NULL, NULL);
+		ctx->session_expired = has_account && !snap.closed;
 		return 0;
 	}
-
-	struct session *s = arena_zalloc(ctx->arena, sizeof *s);
-	s->id = id;
-	s->account_id = db_cell_int(&r, 0, 1);
-	snprintf(s->csrf, sizeof s->csrf, "%s", db_cell(&r, 0, 2) ? db_cell(&r, 0, 2) : "");
-	s->created_at = created;
+	struct session *s = arena_alloc(ctx->arena, sizeof *s);
+	*s = snap.s;
 	s->last_seen_at = now;
-	s->flash_kind = db_cell(&r, 0, 5);
-	s->flash_message = db_cell(&r, 0, 6);
-	if (has_account) {
-		s->login = db_cell(&r, 0, 7);
-		s->email = db_cell(&r, 0, 8);
-		s->first_name = db_cell(&r, 0, 9);
-		s->last_name = db_cell(&r, 0, 10);
-		s->account_kind = db_cell(&r, 0, 11);
-		s->caf_id = db_cell_int(&r, 0, 12);
-		s->partner_id = db_cell_int(&r, 0, 13);
-		s->password_set_at = (time_t)db_cell_int(&r, 0, 15);
-		s->must_change_password = (int)db_cell_int(&r, 0, 16);
-		s->previous_login_at = (time_t)db_cell_int(&r, 0, 17);
-		st = load_caps(ctx, s, db_cell(&r, 0, 14));
-		if (st != DB_OK)
-			return status_of(st);
-	}
 	if (session_touch_due(now, seen)) {
-		st = db_exec(ctx->db, SQL_TOUCH, DB_ARGS(DB_INT(now), DB_INT(id)), NULL, NULL);
+		st = db_exec(ctx->db, SQL_TOUCH, DB_ARGS(DB_INT(now), DB_INT(snap.s.id)), NULL,
+			     NULL);
 		if (st != DB_OK)
 			return status_of(st);
 	}

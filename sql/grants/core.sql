@@ -9,6 +9,9 @@
 -- Sessions: looked up by hashed token, touched, rotated at login, deleted at
 -- logout and when an account is closed.
 GRANT SELECT, INSERT, UPDATE, DELETE ON `portail`.`session` TO @USER@;
+-- Each session's version, kept by triggers (sql/003_session_version.sql): read
+-- only; a worker's copy of a session is used only while it matches.
+GRANT SELECT ON `portail`.`session_version` TO @USER@;
 -- A form posted after its session expired (REPLACE = INSERT + DELETE).
 GRANT SELECT, INSERT, DELETE ON `portail`.`saved_form` TO @USER@;
 

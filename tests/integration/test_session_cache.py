@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Each worker keeps the sessions it loaded (modules/core/session_cache.c)
+and trusts its copy only while the session's version in MariaDB is the same
+(sql/003_session_version.sql: triggers raise it). These tests warm every
+worker of a module with one session, change what the session load reads --
+through the mariadb client, as an operator would, so that no application
+code path can be what invalidates -- and then require that every one of a
+burst of parallel requests, whichever worker takes it, sees the change:
+the account's Caf roles, its closing, a group, an administrator grant, a
+habilitation, a logout from another connection, a rotated login, the
+flash message written by another module.
+
+Environment: as test_auth.py, plus PORTAIL_INSTANCE (the `sql` helper).
+"""
+import http.client
+import os
+import sys
+import threading
+import unittest
+import uuid
+
+sys.path.insert(0, os.path.dirname(__file__))
+from test_auth import URL, Browser, admin, new_account  # noqa: E402
+from test_security import one, sql  # noqa: E402
+
+PASSWORD = "Tilleul-vert42"
+# Enough parallel requests that every worker of a module (4 in the test
+# instance) holds the session before the change and answers after it.
+BURST, THREADS = 32, 8
+
+
+def burst(cookies, path, new_cookie=False):
+    """Statuses of BURST GETs of path, THREADS at a time, each on its own
+    connection (so nginx hands them to whichever worker is free); with
+    new_cookie, (status, whether the answer sets a session cookie)."""
+    statuses, lock = [], threading.Lock()
+    header = "; ".join("%s=%s" % kv for kv in cookies.items())
+
+    def worker(n):
+        for _ in range(n):
+            conn = http.client.HTTPConnection(URL.hostname, URL.port or 80, timeout=30)
+            conn.request("GET", path, headers={"Cookie": header,
+                                               "Host": "%s:%s" % (URL.hostname, URL.port)})
+            r = conn.getresponse()
+            status = (r.status, "portail=" in (r.getheader("Set-Cookie") or "")
+                      ) if new_cookie else r.status
+            conn.close()
+            with lock:
+                statuses.append(status)
+
+    threads = [threading.Thread(target=worker, args=(BURST // THREADS,))
+               for _ in range(THREADS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sorted(set(statuses))
+
+
+def signed_in(email):
+    b = Browser()
+    r = b.login(email, PASSWORD)
+    assert r.status == 303 and "/auth/connexion" not in r.location, r.status
+    return b
+
+
+def new_partner_user():
+    """A partner account of the demo partner of Mareil with no right at all."""
+    login = "T" + uuid.uuid4().hex[:9].upper()
+    email = "cache-%s@example.org" % login.lower()
+    sql("INSERT INTO account (login, email, last_name, first_name, kind, partner_id,"
+        " opened_on, created_at) SELECT '%s', '%s', 'CACHE', 'Test', 'partner', p.id,"
+        " '2000-01-01', UNIX_TIMESTAMP() FROM partner p JOIN facility f ON f.partner_id = p.id"
+        " WHERE f.name = 'Multi-accueil Les Lucioles'" % (login, email))
+    admin("set-password", email, stdin=PASSWORD + "\n")
+    return email, one("SELECT id FROM account WHERE email = '%s'" % email)
+
+
+class CafAgentTest(unittest.TestCase):
+    def setUp(self):
+        self.email = new_account(PASSWORD)
+        self.account = one("SELECT id FROM account WHERE email = '%s'" % self.email)
+        self.b = signed_in(self.email)
+
+    def test_caf_roles_removed__every_worker_refuses_at_once(self):
+        self.assertEqual(burst(self.b.cookies, "/declarations/baremes"), [200])
+        sql("UPDATE account SET caf_roles = 'instructor' WHERE id = %s" % self.account)
+        self.assertEqual(burst(self.b.cookies, "/declarations/baremes"), [403])
+        self.assertEqual(burst(self.b.cookies, "/declarations/campagnes"), [200])
+
+    def test_account_closed__every_worker_sends_to_login(self):
+        self.assertEqual(burst(self.b.cookies, "/habilitations/partenaires"), [200])
+        sql("UPDATE account SET closed_on = '2000-01-02' WHERE id = %s" % self.account)
+        self.assertEqual(burst(self.b.cookies, "/habilitations/partenaires"), [303])
+        r = self.b.get("/habilitations/partenaires")
+        self.assertIn("/auth/connexion", r.location)
+
+    def test_logout_on_another_connection__every_worker_sends_to_login(self):
+        self.assertEqual(burst(self.b.cookies, "/declarations/baremes"), [200])
+        other = Browser()
+        other.cookies = dict(self.b.cookies)
+        other.get("/auth/deconnexion")
+        r = other.post("/auth/deconnexion", {})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(burst(self.b.cookies, "/declarations/baremes"), [303])
+
+    def test_session_deleted_by_hand__every_worker_sends_to_login(self):
+        self.assertEqual(burst(self.b.cookies, "/declarations/baremes"), [200])
+        sql("DELETE FROM session WHERE account_id = %s" % self.account)
+        self.assertEqual(burst(self.b.cookies, "/declarations/baremes"), [303])
+
+    def test_login_on_a_planted_cookie__old_token_dead_everywhere(self):
+        planted = Browser()
+        planted.get("/auth/connexion")
+        token = dict(planted.cookies)
+        # every worker knows the visitor session: no new cookie
+        self.assertEqual(burst(token, "/auth/connexion", new_cookie=True), [(200, False)])
+        r = planted.post("/auth/connexion", {"email": self.email, "password": PASSWORD})
+        self.assertEqual(r.status, 303)
+        self.assertNotEqual(token, planted.cookies)
+        # the old token names no session any more: each worker starts a new one
+        self.assertEqual(burst(token, "/auth/connexion", new_cookie=True), [(200, True)])
+        self.assertEqual(burst(planted.cookies, "/declarations/baremes"), [200])
+
+    def test_flash_written_elsewhere__shown_once_by_whichever_worker(self):
+        self.assertEqual(burst(self.b.cookies, "/declarations/baremes"), [200])
+        sql("UPDATE session SET flash_kind = 'success', flash_message = 'Message %s'"
+            " WHERE account_id = %s" % (self.account, self.account))
+        first = self.b.get("/declarations/baremes")
+        self.assertIn("Message %s" % self.account, first.text)
+        again = self.b.get("/declarations/baremes")
+        self.assertNotIn("Message %s" % self.account, again.text)
+
+
+class PartnerUserTest(unittest.TestCase):
+    def setUp(self):
+        self.email, self.account = new_partner_user()
+        self.b = signed_in(self.email)
+
+    def test_group_added_then_removed__seen_by_every_worker(self):
+        self.assertEqual(burst(self.b.cookies, "/declarations/equipements"), [403])
+        sql("INSERT INTO group_member (group_id, account_id, opened_on)"
+            " SELECT id, %s, '2000-01-01' FROM account_group WHERE code = 'AFAS-DECLARER'"
+            % self.account)
+        self.assertEqual(burst(self.b.cookies, "/declarations/equipements"), [200])
+        sql("DELETE FROM group_member WHERE account_id = %s" % self.account)
+        self.assertEqual(burst(self.b.cookies, "/declarations/equipements"), [403])
+
+    def test_habilitation_started_then_ended__seen_by_every_worker(self):
+        self.assertEqual(burst(self.b.cookies, "/declarations/equipements"), [403])
+        sql("INSERT INTO habilitation (account_id, facility_id, role, starts_on, created_at)"
+            " SELECT %s, id, 'consultant', '2000-01-01', UNIX_TIMESTAMP() FROM facility"
+            " WHERE name = 'Multi-accueil Les Lucioles'" % self.account)
+        self.assertEqual(burst(self.b.cookies, "/declarations/equipements"), [200])
+        sql("UPDATE habilitation SET ends_on = '2000-01-02' WHERE account_id = %s"
+            % self.account)
+        self.assertEqual(burst(self.b.cookies, "/declarations/equipements"), [403])
+
+    def test_administrator_grant_given_then_closed__seen_by_every_worker(self):
+        self.assertEqual(burst(self.b.cookies, "/habilitations/"), [403])
+        sql("INSERT INTO admin_grant (account_id, partner_id, kind, opened_on, created_at)"
+            " SELECT id, partner_id, 'partner_admin', '2000-01-01', UNIX_TIMESTAMP()"
+            " FROM account WHERE id = %s" % self.account)
+        self.assertEqual(burst(self.b.cookies, "/habilitations/"), [200])
+        sql("UPDATE admin_grant SET closed_on = '2000-01-02' WHERE account_id = %s"
+            % self.account)
+        self.assertEqual(burst(self.b.cookies, "/habilitations/"), [403])
+
+
+if __name__ == "__main__":
+    unittest.main()
