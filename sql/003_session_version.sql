@@ -1,7 +1,7 @@
 -- A version number per session, raised by triggers whenever anything a
 -- session load reads changes: the session row itself (flash, touch, login
--- rotation), its account, the account's groups, administrator grants and
--- habilitations. A worker keeps the sessions it loaded and, on the next
+-- rotation), whether it has a saved form, its account, the account's
+-- groups, administrator grants and habilitations. A worker keeps the sessions it loaded and, on the next
 -- page view, reads only this number (a statement MariaDB's query cache
 -- answers): equal, its copy is current; different or gone, it loads again
 -- (modules/core/session_cache.h). Triggers, not application code, raise
@@ -25,6 +25,15 @@ CREATE TRIGGER session_version_update AFTER UPDATE ON session FOR EACH ROW
 	WHERE session_id = NEW.id//
 CREATE TRIGGER session_version_delete AFTER DELETE ON session FOR EACH ROW
 	DELETE FROM session_version WHERE session_id = OLD.id//
+
+-- The session load says whether a form waits (so that pages skip looking).
+CREATE TRIGGER session_version_saved_form_insert AFTER INSERT ON saved_form FOR EACH ROW
+	UPDATE session_version SET version = version + 1 WHERE session_id = NEW.session_id//
+CREATE TRIGGER session_version_saved_form_update AFTER UPDATE ON saved_form FOR EACH ROW
+	UPDATE session_version SET version = version + 1
+	WHERE session_id IN (OLD.session_id, NEW.session_id)//
+CREATE TRIGGER session_version_saved_form_delete AFTER DELETE ON saved_form FOR EACH ROW
+	UPDATE session_version SET version = version + 1 WHERE session_id = OLD.session_id//
 
 -- Deleting an account deletes its sessions by cascade, which fires no
 -- trigger on session: their versions go here.

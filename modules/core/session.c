@@ -24,7 +24,8 @@ static const char SQL_LOAD[] =
 	" a.login, a.email, a.first_name, a.last_name, a.kind, a.caf_id, a.partner_id,"
 	" a.caf_roles, a.password_set_at, a.must_change_password, a.previous_login_at,"
 	" (a.closed_on IS NOT NULL AND a.closed_on <= ?) OR a.opened_on > ? AS closed,"
-	" v.version"
+	" v.version,"
+	" EXISTS (SELECT 1 FROM saved_form sf WHERE sf.session_id = s.id)"
 	" FROM session s LEFT JOIN account a ON a.id = s.account_id"
 	" LEFT JOIN session_version v ON v.session_id = s.id"
 	" WHERE s.token_hash = ?";
@@ -174,6 +175,7 @@ static enum db_status load_snapshot(struct portal_ctx *ctx, const unsigned char 
 	/* the version is read with the data it vouches for; one read later
 	 * (the capabilities) can only make the copy look older than it is */
 	snap->version = db_cell(&r, 0, 19) ? (unsigned long long)db_cell_int(&r, 0, 19) : 0;
+	s->has_saved_form = (int)db_cell_int(&r, 0, 20);
 	if (!db_cell(&r, 0, 1))
 		return DB_OK;
 	snap->closed = (int)db_cell_int(&r, 0, 18);
@@ -511,12 +513,15 @@ int session_save_form(struct portal_ctx *ctx)
 				    DB_ARGS(DB_INT(ctx->session->id), DB_TEXT(ctx->req->path),
 					    DB_TEXT(body.data), DB_INT(portal_now())),
 				    NULL, NULL);
-	return st == DB_OK ? 0 : status_of(st);
+	if (st != DB_OK)
+		return status_of(st);
+	ctx->session->has_saved_form = 1;
+	return 0;
 }
 
 const char *session_saved_form_path(struct portal_ctx *ctx)
 {
-	if (!ctx->session)
+	if (!ctx->session || !ctx->session->has_saved_form)
 		return NULL;
 	struct db_result r;
 	if (db_query(ctx->db, ctx->arena, SQL_FORM_PATH, DB_ARGS(DB_INT(ctx->session->id)), &r) !=
@@ -528,7 +533,7 @@ const char *session_saved_form_path(struct portal_ctx *ctx)
 
 int session_take_saved_form(struct portal_ctx *ctx, const char *path, struct kv_list *out)
 {
-	if (!ctx->session)
+	if (!ctx->session || !ctx->session->has_saved_form)
 		return 0;
 	struct db_result r;
 	if (db_query(ctx->db, ctx->arena, SQL_FORM_TAKE,
@@ -542,5 +547,6 @@ int session_take_saved_form(struct portal_ctx *ctx, const char *path, struct kv_
 	if (request_parse_urlencoded(ctx->arena, &limits, body, strlen(body), out) != REQUEST_OK)
 		return 0;
 	db_exec(ctx->db, SQL_FORM_DELETE, DB_ARGS(DB_INT(ctx->session->id)), NULL, NULL);
+	ctx->session->has_saved_form = 0;
 	return 1;
 }

@@ -28,6 +28,7 @@ struct session {
 	time_t password_set_at;
 	int must_change_password;
 	time_t previous_login_at;   /* 0 if first login */
+	int has_saved_form;	    /* a form kept by session_save_form waits */
 	const char *flash_kind;	    /* taken at load, NULL if none */
 	const char *flash_message;
 };

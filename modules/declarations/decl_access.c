@@ -73,44 +73,56 @@ static unsigned roles_on_facility(const struct session *s, const struct decl_fac
 	return decl_roles_from_list(roles_csv);
 }
 
+/* The caller's account for the roles subquery (a Caf agent's come from his
+ * session: 0 matches no habilitation). */
+static long long habilitated_account(const struct session *s)
+{
+	return s && s->account_kind && strcmp(s->account_kind, "caf") != 0 ? s->account_id : 0;
+}
+
+/* FACILITY_COLS (decl_sql.c) from column c0 of row 0; 404 unless the caller
+ * holds a role on it. */
+static int facility_from_row(struct portal_ctx *ctx, const struct db_result *r, size_t c0,
+			     struct decl_facility *f, unsigned *roles)
+{
+	memset(f, 0, sizeof(*f));
+	f->id = db_cell_int(r, 0, c0 + 0);
+	f->code = cell(r, 0, c0 + 1);
+	f->kind_sql = cell(r, 0, c0 + 2);
+	f->name = cell(r, 0, c0 + 3);
+	f->address = cell(r, 0, c0 + 4);
+	f->postal_code = cell(r, 0, c0 + 5);
+	f->city = cell(r, 0, c0 + 6);
+	f->caf_id = db_cell_int(r, 0, c0 + 7);
+	f->partner_id = db_cell_int(r, 0, c0 + 8);
+	f->partner_name = cell(r, 0, c0 + 9);
+	f->referent_name = cell(r, 0, c0 + 10);
+	f->referent_email = cell(r, 0, c0 + 11);
+	f->referent_phone = cell(r, 0, c0 + 12);
+	f->caf_name = cell(r, 0, c0 + 13);
+	f->caf_email = cell(r, 0, c0 + 14);
+	f->caf_phone = cell(r, 0, c0 + 15);
+	int k = decl_kind_from_sql(f->kind_sql);
+	f->kind = k < 0 ? DKIND_EAJE : (enum decl_kind)k;
+	*roles = roles_on_facility(ctx->session, f, cell(r, 0, c0 + 17));
+	return *roles ? 0 : 404;
+}
+
 int decl_load_facility(struct portal_ctx *ctx, long long id, struct decl_facility *f,
 		       unsigned *roles)
 {
 	*roles = 0;
-	const struct session *s = ctx->session;
-	long long account = s && s->account_kind && strcmp(s->account_kind, "caf") != 0
-				    ? s->account_id : 0;
 	const char *today = ctx_today(ctx);
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_FACILITY,
-				     DB_ARGS(DB_INT(account), DB_TEXT(today), DB_TEXT(today),
-					     DB_INT(id)),
+				     DB_ARGS(DB_INT(habilitated_account(ctx->session)),
+					     DB_TEXT(today), DB_TEXT(today), DB_INT(id)),
 				     &r);
 	if (st != DB_OK)
 		return db_http_status(st);
 	if (r.rows != 1)
 		return 404;
-	memset(f, 0, sizeof(*f));
-	f->id = db_cell_int(&r, 0, 0);
-	f->code = cell(&r, 0, 1);
-	f->kind_sql = cell(&r, 0, 2);
-	f->name = cell(&r, 0, 3);
-	f->address = cell(&r, 0, 4);
-	f->postal_code = cell(&r, 0, 5);
-	f->city = cell(&r, 0, 6);
-	f->caf_id = db_cell_int(&r, 0, 7);
-	f->partner_id = db_cell_int(&r, 0, 8);
-	f->partner_name = cell(&r, 0, 9);
-	f->referent_name = cell(&r, 0, 10);
-	f->referent_email = cell(&r, 0, 11);
-	f->referent_phone = cell(&r, 0, 12);
-	f->caf_name = cell(&r, 0, 13);
-	f->caf_email = cell(&r, 0, 14);
-	f->caf_phone = cell(&r, 0, 15);
-	int k = decl_kind_from_sql(f->kind_sql);
-	f->kind = k < 0 ? DKIND_EAJE : (enum decl_kind)k;
-	*roles = roles_on_facility(s, f, cell(&r, 0, 17));
-	return *roles ? 0 : 404;
+	return facility_from_row(ctx, &r, 0, f, roles);
 }
 
 static int load_fields(struct portal_ctx *ctx, struct decl_view *v)
@@ -164,9 +176,14 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 	memset(v, 0, sizeof(*v));
 	if (id <= 0)
 		return 404;
+	const char *today = ctx_today(ctx);
 	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, lock ? SQL_DECLARATION_LOCK : SQL_DECLARATION,
-				     DB_ARGS(DB_INT(id)), &r);
+	enum db_status st =
+		lock ? db_query(ctx->db, ctx->arena, SQL_DECLARATION_LOCK, DB_ARGS(DB_INT(id)), &r)
+		     : db_query(ctx->db, ctx->arena, SQL_DECLARATION_FACILITY,
+				DB_ARGS(DB_INT(habilitated_account(ctx->session)), DB_TEXT(today),
+					DB_TEXT(today), DB_INT(id)),
+				&r);
 	if (st != DB_OK)
 		return db_http_status(st);
 	if (r.rows != 1)
@@ -211,7 +228,8 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 		}
 	}
 
-	int rc = decl_load_facility(ctx, d->facility_id, &v->f, &v->roles);
+	int rc = lock ? decl_load_facility(ctx, d->facility_id, &v->f, &v->roles)
+		      : facility_from_row(ctx, &r, DECL_COL_COUNT, &v->f, &v->roles);
 	if (rc)
 		return rc;
 	rc = load_fields(ctx, v);

@@ -14,15 +14,17 @@
 	"AND dn.fiscal_year = " d ".fiscal_year AND dn.type = " d ".type AND dn.version > " d ".version)"
 
 /* A facility and the caller's active roles on it (NULL: none). */
+#define FACILITY_COLS \
+	"f.id, f.code, f.kind, f.name, f.address, f.postal_code, f.city, f.caf_id, " \
+	"f.partner_id, p.name, f.caf_referent_name, f.caf_referent_email, f.caf_referent_phone, " \
+	"c.name, c.contact_email, c.contact_phone, f.places, " \
+	/* the caller's roles on it, in the same round trip (every page asks) */ \
+	"(SELECT GROUP_CONCAT(DISTINCT h.role) FROM habilitation h " \
+	" WHERE h.account_id = ? AND h.facility_id = f.id AND " ACTIVE_HAB("h") ")"
+#define FACILITY_JOINS "JOIN partner p ON p.id = f.partner_id JOIN caf c ON c.id = f.caf_id "
+
 const char SQL_FACILITY[] =
-	"SELECT f.id, f.code, f.kind, f.name, f.address, f.postal_code, f.city, f.caf_id, "
-	"f.partner_id, p.name, f.caf_referent_name, f.caf_referent_email, f.caf_referent_phone, "
-	"c.name, c.contact_email, c.contact_phone, f.places, "
-	/* the caller's roles on it, in the same round trip (every page asks) */
-	"(SELECT GROUP_CONCAT(DISTINCT h.role) FROM habilitation h "
-	" WHERE h.account_id = ? AND h.facility_id = f.id AND " ACTIVE_HAB("h") ") "
-	"FROM facility f JOIN partner p ON p.id = f.partner_id JOIN caf c ON c.id = f.caf_id "
-	"WHERE f.id = ?";
+	"SELECT " FACILITY_COLS " FROM facility f " FACILITY_JOINS "WHERE f.id = ?";
 
 #define DECL_COLS \
 	"d.id, d.facility_id, d.fiscal_year, d.type, d.version, d.state, d.row_version, " \
@@ -33,6 +35,12 @@ const char SQL_FACILITY[] =
 	"AND dn.fiscal_year = d.fiscal_year AND dn.type = d.type AND dn.version > d.version)"
 
 const char SQL_DECLARATION[] = "SELECT " DECL_COLS " FROM declaration d WHERE d.id = ?";
+/* A declaration page's first read: the declaration, its facility and the
+ * caller's roles on it, one round trip (not for FOR UPDATE: it would lock
+ * the facility's rows too). */
+const char SQL_DECLARATION_FACILITY[] =
+	"SELECT " DECL_COLS ", " FACILITY_COLS " FROM declaration d"
+	" JOIN facility f ON f.id = d.facility_id " FACILITY_JOINS "WHERE d.id = ?";
 const char SQL_DECLARATION_LOCK[] =
 	"SELECT " DECL_COLS " FROM declaration d WHERE d.id = ? FOR UPDATE";
 /* The rejected version a correction corrects: facility, year, type, version. */

@@ -5,6 +5,9 @@
 
 extern const char SQL_FACILITY[];
 extern const char SQL_DECLARATION[];
+/* The declaration's DECL_COL_COUNT columns, then the facility's as in SQL_FACILITY. */
+extern const char SQL_DECLARATION_FACILITY[];
+#define DECL_COL_COUNT 22
 extern const char SQL_DECLARATION_LOCK[];
 extern const char SQL_CORRECTED_REJECTION[];
 extern const char SQL_FACILITY_DECLARATIONS[];
