@@ -5,6 +5,7 @@
  * attributes) is handed to libxml2 itself, so the bytes never differ. */
 #include "html_writer.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include <libxml/HTMLtree.h>
@@ -16,11 +17,30 @@
 
 enum { OUT_FIRST = 32 * 1024 };
 
-/* A growable buffer in the request arena; always room for a final NUL. */
+/* What the HTML rules say of an element or attribute name. */
+enum {
+	NAME_VOID = 1,       /* element: html_elem_kind() HTML_ELEM_VOID */
+	NAME_OPEN_EMPTY = 2, /* element: HTML_ELEM_OPEN_EMPTY */
+	NAME_RAW = 4,        /* element: script or style, text written raw */
+	NAME_A = 8,          /* element: a, whose name attribute is a URI */
+	NAME_BOOL = 16,      /* attribute: boolean, the bare name */
+	NAME_URI = 32,       /* attribute: href, action or src */
+	NAME_NAME = 64,      /* attribute: name */
+};
+enum { NAME_SLOTS = 64 }; /* the hash below keeps 6 bits */
+
+/* The writer: a growable buffer in the request arena (always room for a
+ * final NUL), and a cache of name lookups keyed by the name's pointer. The
+ * names of a result tree are mostly the stylesheet's dictionary strings,
+ * and the tree does not change while it is written. */
 struct out {
 	struct arena *arena;
 	char *p;
 	size_t len, cap;
+	struct {
+		const xmlChar *name;
+		unsigned char bits;
+	} names[NAME_SLOTS];
 };
 
 static void out_grow(struct out *o, size_t n)
@@ -53,7 +73,9 @@ static void put_str(struct out *o, const xmlChar *s)
 
 static void put_char(struct out *o, char c)
 {
-	put(o, &c, 1);
+	if (o->cap - o->len <= 1)
+		out_grow(o, 1);
+	o->p[o->len++] = c;
 }
 
 /* ASCII case-insensitive equality with a lower-case constant, as
@@ -72,10 +94,22 @@ static int name_is(const xmlChar *name, const char *lower)
 	return *name == 0 && *lower == 0;
 }
 
-static int name_in(const xmlChar *name, const char *const *list)
+struct name {
+	const char *s;
+	size_t len;
+};
+#define NAME(lit) {(lit), sizeof(lit) - 1}
+#define NAME_MAX_LEN 8 /* "basefont", "multiple", ... */
+
+/* Length and first letter weed out almost every name before name_is(). */
+static int name_in(const xmlChar *name, const struct name *list, size_t n)
 {
-	for (; *list; list++)
-		if (name_is(name, *list))
+	if (!name)
+		return 0;
+	size_t len = strnlen((const char *)name, NAME_MAX_LEN + 1);
+	xmlChar c = name[0] >= 'A' && name[0] <= 'Z' ? (xmlChar)(name[0] - 'A' + 'a') : name[0];
+	for (size_t i = 0; i < n; i++)
+		if (list[i].len == len && (xmlChar)list[i].s[0] == c && name_is(name, list[i].s))
 			return 1;
 	return 0;
 }
@@ -84,46 +118,75 @@ static int name_in(const xmlChar *name, const char *const *list)
  * one with saveEndTag (written <li> when childless). */
 enum html_elem_kind html_elem_kind(const xmlChar *name)
 {
-	static const char *const voids[] = {"area",  "base", "basefont", "br",   "col",
-					    "frame", "hr",   "img",      "input", "isindex",
-					    "link",  "meta", "param",    NULL};
-	if (!name || strlen((const char *)name) > 8) /* longer than "basefont" */
-		return HTML_ELEM_NORMAL;
+	static const struct name voids[] = {
+		NAME("area"),  NAME("base"),    NAME("basefont"), NAME("br"),   NAME("col"),
+		NAME("frame"), NAME("hr"),      NAME("img"),      NAME("input"), NAME("isindex"),
+		NAME("link"),  NAME("meta"),    NAME("param"),
+	};
 	if (name_is(name, "li"))
 		return HTML_ELEM_OPEN_EMPTY;
-	return name_in(name, voids) ? HTML_ELEM_VOID : HTML_ELEM_NORMAL;
+	return name_in(name, voids, sizeof voids / sizeof voids[0]) ? HTML_ELEM_VOID
+								     : HTML_ELEM_NORMAL;
 }
 
 /* htmlIsBooleanAttr(): written as the bare name, whatever the value. */
 int html_bool_attr(const xmlChar *name)
 {
-	static const char *const bools[] = {"checked",  "compact",  "declare",  "defer",
-					    "disabled", "ismap",    "multiple", "nohref",
-					    "noresize", "noshade",  "nowrap",   "readonly",
-					    "selected", NULL};
-	return name_in(name, bools);
+	static const struct name bools[] = {
+		NAME("checked"),  NAME("compact"), NAME("declare"),  NAME("defer"),
+		NAME("disabled"), NAME("ismap"),   NAME("multiple"), NAME("nohref"),
+		NAME("noresize"), NAME("noshade"), NAME("nowrap"),   NAME("readonly"),
+		NAME("selected"),
+	};
+	return name_in(name, bools, sizeof bools / sizeof bools[0]);
+}
+
+static unsigned name_bits(struct out *o, const xmlChar *name)
+{
+	/* Fibonacci hashing: dictionary strings are packed, not aligned. */
+	size_t slot = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 58);
+	if (o->names[slot].name == name) /* NULL finds the zeroed slots: no bits */
+		return o->names[slot].bits;
+	enum html_elem_kind kind = html_elem_kind(name);
+	unsigned bits = (kind == HTML_ELEM_VOID ? NAME_VOID : 0) |
+			(kind == HTML_ELEM_OPEN_EMPTY ? NAME_OPEN_EMPTY : 0) |
+			(name_is(name, "script") || name_is(name, "style") ? NAME_RAW : 0) |
+			(name_is(name, "a") ? NAME_A : 0) | (html_bool_attr(name) ? NAME_BOOL : 0) |
+			(name_is(name, "href") || name_is(name, "action") || name_is(name, "src")
+				 ? NAME_URI
+				 : 0) |
+			(name_is(name, "name") ? NAME_NAME : 0);
+	o->names[slot].name = name;
+	o->names[slot].bits = (unsigned char)bits;
+	return bits;
 }
 
 /* Bytes xmlEncodeEntitiesReentrant() changes in an HTML document: the three
- * markup characters, and the control bytes it drops (all but \t \n \r). */
-static int text_special(xmlChar c)
-{
-	if (c < 0x20)
-		return c != '\t' && c != '\n' && c != '\r';
-	return c == '<' || c == '>' || c == '&';
-}
+ * markup characters become entities, the control bytes other than \t \n \r
+ * are dropped; everything else, UTF-8 included, is copied. */
+enum { ESC_END = 1, ESC_DROP = 2, ESC_MARKUP = 4, ESC_QUOT = 8 };
+#define D ESC_DROP
+static const unsigned char ESC[256] = {
+	ESC_END, D, D, D, D, D, D, D, D, 0, 0, D, D, 0, D, D,
+	D,       D, D, D, D, D, D, D, D, D, D, D, D, D, D, D,
+	['"'] = ESC_QUOT, ['&'] = ESC_MARKUP, ['<'] = ESC_MARKUP, ['>'] = ESC_MARKUP,
+};
+#undef D
 
 /* Text and attribute values, escaped as xmlEncodeEntitiesReentrant() does;
  * with quot, '"' becomes &quot; too (xmlBufWriteQuotedString() when the
  * value holds both quote characters). */
 static void put_escaped(struct out *o, const xmlChar *s, int quot)
 {
-	const xmlChar *run = s;
-	for (; *s; s++) {
-		if (!text_special(*s) && !(quot && *s == '"'))
-			continue;
+	unsigned stop = ESC_END | ESC_DROP | ESC_MARKUP | (quot ? ESC_QUOT : 0);
+	for (;;) {
+		const xmlChar *run = s;
+		while (!(ESC[*s] & stop))
+			s++;
 		put(o, run, (size_t)(s - run));
 		switch (*s) {
+		case 0:
+			return;
 		case '<':
 			PUT_LIT(o, "&lt;");
 			break;
@@ -139,9 +202,8 @@ static void put_escaped(struct out *o, const xmlChar *s, int quot)
 		default: /* a dropped control byte */
 			break;
 		}
-		run = s + 1;
+		s++;
 	}
-	put(o, run, (size_t)(s - run));
 }
 
 /* xmlBufWriteQuotedString() of a string written as is (namespace URIs,
@@ -174,7 +236,14 @@ static int uri_keeps(xmlChar c)
 {
 	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
 		return 1;
-	return c != 0 && strchr("-_.!~*'()@/:=?;#%&,+", c) != NULL;
+	switch (c) {
+	case '-': case '_': case '.': case '!': case '~': case '*': case '\'': case '(': case ')':
+	case '@': case '/': case ':': case '=': case '?': case ';': case '#': case '%': case '&':
+	case ',': case '+':
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* href, action, src (and name on <a>): libxml2 entity-escapes the value,
@@ -184,22 +253,25 @@ static void put_uri_value(struct out *o, const xmlChar *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	/* Leading blanks of the escaped value: dropped bytes do not count. */
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-	       (*s && *s < 0x20 && text_special(*s)))
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || (ESC[*s] & ESC_DROP))
 		s++;
 	put_char(o, '"');
 	for (; *s; s++) {
+		const xmlChar *run = s;
+		while (uri_keeps(*s) && *s != '&') /* & is kept, as &amp; */
+			s++;
+		put(o, run, (size_t)(s - run));
 		xmlChar c = *s;
-		if (c == '<') {
+		if (c == 0) {
+			break;
+		} else if (c == '<') {
 			PUT_LIT(o, "&lt;");
 		} else if (c == '>') {
 			PUT_LIT(o, "&gt;");
 		} else if (c == '&') {
 			PUT_LIT(o, "&amp;");
-		} else if (text_special(c)) {
+		} else if (ESC[c] & ESC_DROP) {
 			continue;
-		} else if (uri_keeps(c)) {
-			put_char(o, (char)c);
 		} else {
 			char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
 			put(o, esc, 3);
@@ -217,12 +289,11 @@ static void put_qname(struct out *o, xmlNsPtr ns, const xmlChar *name)
 	put_str(o, name);
 }
 
-static int is_uri_attr(xmlAttrPtr a, xmlNodePtr el)
+static int is_uri_attr(struct out *o, unsigned bits, xmlAttrPtr a, xmlNodePtr el)
 {
 	if (a->ns || el->ns)
 		return 0;
-	return name_is(a->name, "href") || name_is(a->name, "action") ||
-	       name_is(a->name, "src") || (name_is(a->name, "name") && name_is(el->name, "a"));
+	return (bits & NAME_URI) || ((bits & NAME_NAME) && (name_bits(o, el->name) & NAME_A));
 }
 
 /* htmlAttrDumpOutput(). Returns -1 for a value this writer leaves to
@@ -232,7 +303,8 @@ static int put_attr(struct out *o, xmlAttrPtr a, xmlNodePtr el)
 {
 	put_char(o, ' ');
 	put_qname(o, a->ns, a->name);
-	if (!a->children || html_bool_attr(a->name))
+	unsigned bits = name_bits(o, a->name);
+	if (!a->children || (bits & NAME_BOOL))
 		return 0;
 	xmlNodePtr t = a->children;
 	if (t->type != XML_TEXT_NODE || t->next)
@@ -243,7 +315,7 @@ static int put_attr(struct out *o, xmlAttrPtr a, xmlNodePtr el)
 		return 0;
 	}
 	int dq = 0, sq = 0;
-	for (const xmlChar *p = v; *p; p++) {
+	for (const char *p = strpbrk((const char *)v, "\"'<&"); p; p = strpbrk(p + 1, "\"'<&")) {
 		if (*p == '"')
 			dq = 1;
 		else if (*p == '\'')
@@ -252,7 +324,7 @@ static int put_attr(struct out *o, xmlAttrPtr a, xmlNodePtr el)
 			return -1;
 	}
 	put_char(o, '=');
-	if (is_uri_attr(a, el)) {
+	if (is_uri_attr(o, bits, a, el)) {
 		put_uri_value(o, v);
 	} else if (dq && !sq) {
 		put_char(o, '\'');
@@ -295,8 +367,8 @@ static int open_element(struct out *o, xmlNodePtr el)
 		if (put_attr(o, a, el) < 0)
 			return -1;
 	/* Only elements without a namespace get the HTML rules. */
-	enum html_elem_kind kind = el->ns ? HTML_ELEM_NORMAL : html_elem_kind(el->name);
-	if (kind == HTML_ELEM_VOID || (!el->children && kind == HTML_ELEM_OPEN_EMPTY)) {
+	unsigned bits = el->ns ? 0 : name_bits(o, el->name);
+	if ((bits & NAME_VOID) || (!el->children && (bits & NAME_OPEN_EMPTY))) {
 		put_char(o, '>');
 		return 0;
 	}
@@ -327,7 +399,7 @@ static int put_text(struct out *o, xmlNodePtr t)
 	if (t->name == xmlStringTextNoenc)
 		return -1;
 	xmlNodePtr p = t->parent;
-	if (p && (name_is(p->name, "script") || name_is(p->name, "style")))
+	if (p && (name_bits(o, p->name) & NAME_RAW))
 		put_str(o, t->content);
 	else
 		put_escaped(o, t->content, 0);
