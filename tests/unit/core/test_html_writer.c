@@ -28,13 +28,18 @@ static const char OUTPUT_SHEET[] =
 	"<xsl:output method='html' encoding='UTF-8' doctype-system='about:legacy-compat'"
 	" indent='no'/></xsl:stylesheet>";
 
-static xsltStylesheetPtr output_sheet(void)
+static xsltStylesheetPtr sheet_from(const char *text)
 {
-	xmlDocPtr d = xmlReadMemory(OUTPUT_SHEET, sizeof OUTPUT_SHEET - 1, "out.xsl", NULL, 0);
+	xmlDocPtr d = xmlReadMemory(text, (int)strlen(text), "out.xsl", NULL, 0);
 	assert_non_null(d);
 	xsltStylesheetPtr s = xsltParseStylesheetDoc(d);
 	assert_non_null(s);
 	return s;
+}
+
+static xsltStylesheetPtr output_sheet(void)
+{
+	return sheet_from(OUTPUT_SHEET);
 }
 
 /* Serialises a with libxslt and b (the same tree) with our writer, compares
@@ -292,6 +297,26 @@ static void svg_tree(xmlDocPtr doc)
 	xmlNewNs(el(body, "div"), BAD_CAST "urn:x:\"q\"", BAD_CAST "q");
 }
 
+/* Far beyond the writer's first 32 KiB: the buffer grows. */
+static void big_tree(xmlDocPtr doc)
+{
+	xmlNodePtr html = el((xmlNodePtr)doc, "html");
+	xmlDocSetRootElement(doc, html);
+	el(html, "head");
+	xmlNodePtr body = el(html, "body");
+	for (int i = 0; i < 4000; i++) {
+		xmlNodePtr p = text_el(body, "p", "Cr\xc3\xa8" "che & halte-garderie <n\xc2\xb0 12>");
+		attr(p, "title", "\"Les P'tits Loups\" & co");
+		attr(el(p, "a"), "href", "/declarations/equipement/7?exercice=2026&vue=d\xc3\xa9tail");
+	}
+}
+
+static void writer__big_page__as_libxslt(void **state)
+{
+	(void)state;
+	assert_int_equal(compare_tree("big", big_tree, NULL, "about:legacy-compat"), HTML_WRITE_OWN);
+}
+
 static void writer__attribute_values__as_libxslt(void **state)
 {
 	(void)state;
@@ -375,6 +400,33 @@ static void writer__rare_nodes__libxml2_does_them(void **state)
 	assert_int_equal(compare_tree("noenc", noenc_tree, NULL, NULL), HTML_WRITE_LIBXML);
 	assert_int_equal(compare_tree("ssi", ssi_attr_tree, NULL, NULL), HTML_WRITE_LIBXML);
 	assert_int_equal(compare_tree("cdata", cdata_tree, NULL, NULL), HTML_WRITE_LIBXML);
+}
+
+/* Other xsl:output settings than the layout's: libxslt serialises. */
+static void writer__other_output_settings__libxslt_does_them(void **state)
+{
+	(void)state;
+	static const char *const outputs[] = {
+		"<xsl:output method='html' encoding='UTF-8' indent='yes'/>",
+		"<xsl:output method='html' encoding='ISO-8859-1' indent='no'/>",
+		"<xsl:output method='html' indent='no'/>",
+		"<xsl:output method='xml' encoding='UTF-8' indent='no'/>",
+	};
+	for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++) {
+		char text[512];
+		snprintf(text, sizeof text,
+			 "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+			 "%s</xsl:stylesheet>",
+			 outputs[i]);
+		xsltStylesheetPtr sheet = sheet_from(text);
+		xmlDocPtr a = html_doc(NULL, "about:legacy-compat"), b = html_doc(NULL, "about:legacy-compat");
+		elements_tree(a);
+		elements_tree(b);
+		assert_int_equal(compare(outputs[i], a, b, sheet), HTML_WRITE_LIBXML);
+		xmlFreeDoc(a);
+		xmlFreeDoc(b);
+		xsltFreeStylesheet(sheet);
+	}
 }
 
 static void writer__empty_result__error(void **state)
@@ -502,7 +554,9 @@ int main(void)
 		cmocka_unit_test(writer__text_script_comments__as_libxslt),
 		cmocka_unit_test(writer__svg_namespaces__as_libxslt),
 		cmocka_unit_test(writer__doctype_variants__as_libxslt),
+		cmocka_unit_test(writer__big_page__as_libxslt),
 		cmocka_unit_test(writer__rare_nodes__libxml2_does_them),
+		cmocka_unit_test(writer__other_output_settings__libxslt_does_them),
 		cmocka_unit_test(writer__empty_result__error),
 		cmocka_unit_test(writer__every_sample_page__as_libxslt),
 		cmocka_unit_test(writer__error_pages__as_libxslt),
