@@ -248,7 +248,7 @@ static int uri_keeps(xmlChar c)
 
 /* href, action, src (and name on <a>): libxml2 entity-escapes the value,
  * skips its leading blanks, then URI-escapes it, which keeps the entities'
- * & and ; and turns every quote into %22, so double quotes always do. */
+ * & and ; and the ' but turns " into %22, so double quotes always do. */
 static void put_uri_value(struct out *o, const xmlChar *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
