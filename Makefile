@@ -110,6 +110,11 @@ $(HELLO_BIN): tests/bench/hello/hello.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(shell $(PKG_CONFIG) --libs fcgi)
 
+# The serialiser's cost per page (tests/bench/html_writer/bench.c).
+$(BUILD)/bin/html-writer-bench: tests/bench/html_writer/bench.c $(BUILD)/lib/libportalcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/lib/libportalcore.a $(CORE_LIBS) -lm
+
 # Unit tests: tests/unit/DIR/test_*.c links the sanitized core and, for a
 # module DIR, that module's sources (its descriptor included).
 UNIT_SRC := $(wildcard tests/unit/*/test_*.c)

@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "config.h"
+#include "html_writer.h"
 #include "log.h"
 #include "menu.h"
 #include "module.h"
@@ -249,18 +250,15 @@ static int transform(struct page_cache *c, struct portal_ctx *ctx, xsltStyleshee
 		log_error("page: transformation of view %s failed", ctx->view);
 		return 500;
 	}
-	xmlChar *html = NULL;
-	int len = 0;
-	if (xsltSaveResultToString(&html, &len, out, sheet) != 0 || !html) {
-		xmlFreeDoc(out);
+	char *body = NULL;
+	size_t len = 0;
+	enum html_write_path path = html_write_result(ctx->arena, out, sheet, &body, &len);
+	xmlFreeDoc(out);
+	if (path == HTML_WRITE_ERROR) {
+		log_error("page: view %s gave no HTML", ctx->view);
 		return 500;
 	}
-	char *body = arena_alloc(ctx->arena, (size_t)len + 1);
-	memcpy(body, html, (size_t)len);
-	body[len] = '\0';
-	xmlFree(html);
-	xmlFreeDoc(out);
-	response_body(ctx->res, "text/html; charset=utf-8", body, (size_t)len);
+	response_body(ctx->res, "text/html; charset=utf-8", body, len);
 	return 0;
 }
 
