@@ -16,6 +16,8 @@
 #include "decl_state.h"
 
 struct portal_ctx;
+struct session;
+struct db_result;
 
 struct decl_module {
 	struct decl_thresholds thresholds;
@@ -70,6 +72,14 @@ const char *decl_type_label(const char *type);
 int decl_kind_from_sql(const char *s);
 /* Facility id and the caller's roles on it (habilitations, or the Caf of the
  * facility): 0, or 404 when absent or out of the caller's reach, or 500/503. */
+/* The account whose habilitations the facility statements read: the
+ * caller's if a partner user, 0 for a Caf agent (his rights come from his
+ * session). */
+long long decl_habilitated_account(const struct session *s);
+/* The facility's columns (FACILITY_COLS, decl_sql.c) from column c0 of row
+ * 0 of r, and the caller's roles on it: 404 when none. */
+int decl_facility_from_row(struct portal_ctx *ctx, const struct db_result *r, size_t c0,
+			   struct decl_facility *f, unsigned *roles);
 int decl_load_facility(struct portal_ctx *ctx, long long id, struct decl_facility *f,
 		       unsigned *roles);
 /* Loads declaration id, its facility, the caller's roles (404 when none),

@@ -73,16 +73,12 @@ static unsigned roles_on_facility(const struct session *s, const struct decl_fac
 	return decl_roles_from_list(roles_csv);
 }
 
-/* The caller's account for the roles subquery (a Caf agent's come from his
- * session: 0 matches no habilitation). */
-static long long habilitated_account(const struct session *s)
+long long decl_habilitated_account(const struct session *s)
 {
 	return s && s->account_kind && strcmp(s->account_kind, "caf") != 0 ? s->account_id : 0;
 }
 
-/* FACILITY_COLS (decl_sql.c) from column c0 of row 0; 404 unless the caller
- * holds a role on it. */
-static int facility_from_row(struct portal_ctx *ctx, const struct db_result *r, size_t c0,
+int decl_facility_from_row(struct portal_ctx *ctx, const struct db_result *r, size_t c0,
 			     struct decl_facility *f, unsigned *roles)
 {
 	memset(f, 0, sizeof(*f));
@@ -115,14 +111,14 @@ int decl_load_facility(struct portal_ctx *ctx, long long id, struct decl_facilit
 	const char *today = ctx_today(ctx);
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_FACILITY,
-				     DB_ARGS(DB_INT(habilitated_account(ctx->session)),
+				     DB_ARGS(DB_INT(decl_habilitated_account(ctx->session)),
 					     DB_TEXT(today), DB_TEXT(today), DB_INT(id)),
 				     &r);
 	if (st != DB_OK)
 		return db_http_status(st);
 	if (r.rows != 1)
 		return 404;
-	return facility_from_row(ctx, &r, 0, f, roles);
+	return decl_facility_from_row(ctx, &r, 0, f, roles);
 }
 
 static int load_fields(struct portal_ctx *ctx, struct decl_view *v)
@@ -181,7 +177,7 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 	enum db_status st =
 		lock ? db_query(ctx->db, ctx->arena, SQL_DECLARATION_LOCK, DB_ARGS(DB_INT(id)), &r)
 		     : db_query(ctx->db, ctx->arena, SQL_DECLARATION_FACILITY,
-				DB_ARGS(DB_INT(habilitated_account(ctx->session)), DB_TEXT(today),
+				DB_ARGS(DB_INT(decl_habilitated_account(ctx->session)), DB_TEXT(today),
 					DB_TEXT(today), DB_INT(id)),
 				&r);
 	if (st != DB_OK)
@@ -229,7 +225,7 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 	}
 
 	int rc = lock ? decl_load_facility(ctx, d->facility_id, &v->f, &v->roles)
-		      : facility_from_row(ctx, &r, DECL_COL_COUNT, &v->f, &v->roles);
+		      : decl_facility_from_row(ctx, &r, DECL_COL_COUNT, &v->f, &v->roles);
 	if (rc)
 		return rc;
 	rc = load_fields(ctx, v);

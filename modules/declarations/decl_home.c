@@ -181,45 +181,52 @@ int decl_facility_page(struct portal_ctx *ctx)
 {
 	struct decl_facility f;
 	unsigned roles;
-	int rc = decl_load_facility(ctx, ctx_param_id(ctx, "id"), &f, &roles);
-	if (rc)
-		return rc;
+	const char *today = ctx_today(ctx);
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_FACILITY_DECLARATIONS,
-				     DB_ARGS(DB_TEXT(f.kind_sql), DB_INT(f.id)), &r);
+				     DB_ARGS(DB_INT(decl_habilitated_account(ctx->session)),
+					     DB_TEXT(today), DB_TEXT(today),
+					     DB_INT(ctx_param_id(ctx, "id"))),
+				     &r);
 	if (st != DB_OK)
 		return db_http_status(st);
+	if (r.rows == 0)
+		return 404;
+	int rc = decl_facility_from_row(ctx, &r, 0, &f, &roles);
+	if (rc)
+		return rc;
 	xmlNodePtr root = page_new(ctx, "declarations/equipement");
 	decl_px_facility(root, &f);
 	xmlNodePtr list = px_el(root, "declarations");
-	for (size_t i = 0; i < r.rows; i++) {
+	enum { D = FACILITY_COL_COUNT }; /* the declaration's first column */
+	for (size_t i = 0; i < r.rows && db_cell(&r, i, D); i++) {
 		struct decl_subject s = {.roles = roles};
-		int stt = decl_state_from_sql(db_cell(&r, i, 4));
+		int stt = decl_state_from_sql(db_cell(&r, i, D + 4));
 		s.state = stt < 0 ? DSTATE_TO_ENTER : (enum decl_state)stt;
-		s.activity_done = (int)db_cell_int(&r, i, 5);
-		int has_fin = !(f.kind == DKIND_EAJE && strcmp(db_cell(&r, i, 2), "update") == 0);
-		s.financial_done = has_fin ? (int)db_cell_int(&r, i, 6) : 1;
-		s.is_correction = db_cell_int(&r, i, 3) > 1;
-		s.correction_delegated = (int)db_cell_int(&r, i, 7);
+		s.activity_done = (int)db_cell_int(&r, i, D + 5);
+		int has_fin = !(f.kind == DKIND_EAJE && strcmp(db_cell(&r, i, D + 2), "update") == 0);
+		s.financial_done = has_fin ? (int)db_cell_int(&r, i, D + 6) : 1;
+		s.is_correction = db_cell_int(&r, i, D + 3) > 1;
+		s.correction_delegated = (int)db_cell_int(&r, i, D + 7);
 		enum decl_expected e = decl_expected_action(&s);
 		xmlNodePtr n = px_el(list, "declaration");
-		long long id = db_cell_int(&r, i, 0);
+		long long id = db_cell_int(&r, i, D + 0);
 		px_attr_int(n, "id", id);
-		px_attr(n, "year", db_cell(&r, i, 1));
-		px_attr(n, "type", db_cell(&r, i, 2));
-		px_attr(n, "type-label", decl_type_label(db_cell(&r, i, 2)));
-		px_attr(n, "version", db_cell(&r, i, 3));
+		px_attr(n, "year", db_cell(&r, i, D + 1));
+		px_attr(n, "type", db_cell(&r, i, D + 2));
+		px_attr(n, "type-label", decl_type_label(db_cell(&r, i, D + 2)));
+		px_attr(n, "version", db_cell(&r, i, D + 3));
 		px_attr(n, "state", decl_state_sql(s.state));
 		px_attr(n, "state-label", decl_state_label(s.state));
 		px_attr(n, "expected", decl_expected_label(e));
 		if (decl_expected_is_waiting(e))
 			px_attr(n, "waiting", "1");
 		px_attrf(n, "href", "/declarations/declaration/%lld/%s", id, first_step(&s, has_fin));
-		if (db_cell_int(&r, i, 9) > 0)
+		if (db_cell_int(&r, i, D + 9) > 0)
 			px_attrf(n, "pdf", "/declarations/declaration/%lld/synthese.pdf", id);
-		if (db_cell(&r, i, 8)) {
+		if (db_cell(&r, i, D + 8)) {
 			int y, m, d;
-			if (sscanf(db_cell(&r, i, 8), "%d-%d-%d", &y, &m, &d) == 3)
+			if (sscanf(db_cell(&r, i, D + 8), "%d-%d-%d", &y, &m, &d) == 3)
 				px_attrf(n, "due", "%02d/%02d/%04d", d, m, y);
 		}
 		if (e == DEXP_CORRECT)

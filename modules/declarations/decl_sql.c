@@ -48,14 +48,20 @@ const char SQL_CORRECTED_REJECTION[] =
 	"SELECT reject_reason, rejected_at FROM declaration WHERE facility_id = ? "
 	"AND fiscal_year = ? AND type = ? AND version = ? AND state = 'rejected'";
 
+/* The facility page in one round trip: the facility and the caller's roles
+ * (FACILITY_COLS) on every row, then the newest version of each of its
+ * declarations, or NULLs on a single row when it has none. */
 const char SQL_FACILITY_DECLARATIONS[] =
-	"SELECT d.id, d.fiscal_year, d.type, d.version, d.state, d.activity_done, d.financial_done, "
-	"d.correction_delegated, c.due_on, "
+	"SELECT " FACILITY_COLS ", "
+	"d.id, d.fiscal_year, d.type, d.version, d.state, d.activity_done, d.financial_done, "
+	"d.correction_delegated, cp.due_on, "
 	"(SELECT COUNT(*) FROM declaration_value v JOIN form_field ff ON ff.code = v.field_code "
-	" AND ff.kind = ? AND ff.declaration_type = d.type AND ff.section = 'activity' "
+	" AND ff.kind = f.kind AND ff.declaration_type = d.type AND ff.section = 'activity' "
 	" WHERE v.declaration_id = d.id) "
-	"FROM declaration d LEFT JOIN campaign c ON c.id = d.campaign_id "
-	"WHERE d.facility_id = ? AND " LATEST("d") " "
+	"FROM facility f " FACILITY_JOINS
+	"LEFT JOIN declaration d ON d.facility_id = f.id AND " LATEST("d") " "
+	"LEFT JOIN campaign cp ON cp.id = d.campaign_id "
+	"WHERE f.id = ? "
 	"ORDER BY d.fiscal_year DESC, FIELD(d.type, 'actual', 'update', 'forecast')";
 
 /* The user's facilities and roles on them (one row per facility). */

@@ -10,7 +10,9 @@ extern const char SQL_DECLARATION_FACILITY[];
 #define DECL_COL_COUNT 22
 extern const char SQL_DECLARATION_LOCK[];
 extern const char SQL_CORRECTED_REJECTION[];
+/* FACILITY_COL_COUNT columns as SQL_FACILITY, then the declaration's. */
 extern const char SQL_FACILITY_DECLARATIONS[];
+#define FACILITY_COL_COUNT 18
 extern const char SQL_USER_FACILITIES[];
 extern const char SQL_CAF_FACILITIES[];
 extern const char SQL_USER_DECLARATIONS[];

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
 from test_auth import Browser, set_clock_offset, CFG  # noqa: E402
@@ -545,6 +546,22 @@ class AccessTest(DeclTest):
         # an approver of another facility of the same partner sees nothing of the
         # ALSH association
         self.assertEqual(signed_in(VIGUIER).get("/declarations/equipement/%d" % fid).status, 404)
+
+    def test_facility_without_declarations__empty_table_and_still_404_to_others(self):
+        from test_security import one, sql
+        code = "T-%s" % uuid.uuid4().hex[:10]
+        sql("INSERT INTO facility (partner_id, caf_id, convention_id, code, kind, nature,"
+            " care_type, name, address, postal_code, city, department, places, opened_on,"
+            " created_at) SELECT partner_id, caf_id, convention_id, '%s', kind, nature,"
+            " care_type, 'Sans déclaration %s', address, postal_code, city, department, places,"
+            " opened_on, created_at FROM facility WHERE name = '%s'" % (code, code, LUCIOLES))
+        fid = int(one("SELECT id FROM facility WHERE code = '%s'" % code))
+        page = signed_in(INSTRUCTOR78).get("/declarations/equipement/%d" % fid)
+        self.assertEqual(page.status, 200, page.text[:500])
+        self.assertIn("Sans déclaration %s" % code, page.text)
+        self.assertIn("<h2>Déclarations</h2>", page.text)
+        self.assertNotIn("data-declaration=", page.text)
+        self.assertEqual(signed_in(LEBRUN).get("/declarations/equipement/%d" % fid).status, 404)
 
     def test_home__previous_login_notice_and_waiting_count(self):
         self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
