@@ -109,7 +109,7 @@ int ctx_has_cap(const struct portal_ctx *ctx, unsigned caps);
 /* 303 redirect (POST/redirect/GET). Returns 0 for `return ctx_redirect(...)`. */
 int ctx_redirect(struct portal_ctx *ctx, const char *location);
 /* A flash message shown on the next page ("success", "info", "warning",
- * "error"), stored in the session. */
+ * "error"), carried by an authenticated cookie (flash.h). */
 void ctx_flash(struct portal_ctx *ctx, const char *kind, const char *message);
 /* Today as "YYYY-MM-DD" from portal_now() (local time). */
 const char *ctx_today(struct portal_ctx *ctx);

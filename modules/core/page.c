@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "config.h"
+#include "flash.h"
 #include "html_writer.h"
 #include "log.h"
 #include "menu.h"
@@ -153,7 +154,7 @@ xmlNodePtr page_new(struct portal_ctx *ctx, const char *view)
 	if (s && s->flash_kind && s->flash_message) {
 		xmlNodePtr f = px_text(root, "flash", s->flash_message);
 		px_attr(f, "kind", s->flash_kind);
-		session_flash_shown(ctx);
+		flash_shown(ctx);
 	}
 	if (ctx->session_expired)
 		px_attr(px_el(root, "notice"), "kind", "session-expired");

@@ -11,6 +11,7 @@
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
+#include "flash.h"
 #include "log.h"
 #include "module.h"
 #include "origin.h"
@@ -20,7 +21,6 @@
 
 static const char SQL_LOAD[] =
 	"SELECT s.id, s.account_id, s.csrf_token, s.created_at, s.last_seen_at,"
-	" s.flash_kind, s.flash_message,"
 	" a.login, a.email, a.first_name, a.last_name, a.kind, a.caf_id, a.partner_id,"
 	" a.caf_roles, a.password_set_at, a.must_change_password, a.previous_login_at,"
 	" (a.closed_on IS NOT NULL AND a.closed_on <= ?) OR a.opened_on > ? AS closed,"
@@ -56,10 +56,6 @@ static const char SQL_INSERT[] =
 static const char SQL_ROTATE[] =
 	"UPDATE session SET token_hash = ?, csrf_token = ?, account_id = ?, created_at = ?,"
 	" last_seen_at = ?, ip = ? WHERE id = ?";
-static const char SQL_FLASH_SET[] =
-	"UPDATE session SET flash_kind = ?, flash_message = ? WHERE id = ?";
-static const char SQL_FLASH_CLEAR[] =
-	"UPDATE session SET flash_kind = NULL, flash_message = NULL WHERE id = ?";
 static const char SQL_FORM_SAVE[] =
 	"REPLACE INTO saved_form (session_id, path, body, created_at) VALUES (?, ?, ?, ?)";
 static const char SQL_FORM_PATH[] = "SELECT path FROM saved_form WHERE session_id = ?";
@@ -170,26 +166,24 @@ static enum db_status load_snapshot(struct portal_ctx *ctx, const unsigned char 
 	snprintf(s->csrf, sizeof s->csrf, "%s", db_cell(&r, 0, 2) ? db_cell(&r, 0, 2) : "");
 	s->created_at = (time_t)db_cell_int(&r, 0, 3);
 	s->last_seen_at = (time_t)db_cell_int(&r, 0, 4);
-	s->flash_kind = db_cell(&r, 0, 5);
-	s->flash_message = db_cell(&r, 0, 6);
 	/* the version is read with the data it vouches for; one read later
 	 * (the capabilities) can only make the copy look older than it is */
-	snap->version = db_cell(&r, 0, 19) ? (unsigned long long)db_cell_int(&r, 0, 19) : 0;
-	s->has_saved_form = (int)db_cell_int(&r, 0, 20);
+	snap->version = db_cell(&r, 0, 17) ? (unsigned long long)db_cell_int(&r, 0, 17) : 0;
+	s->has_saved_form = (int)db_cell_int(&r, 0, 18);
 	if (!db_cell(&r, 0, 1))
 		return DB_OK;
-	snap->closed = (int)db_cell_int(&r, 0, 18);
-	s->login = db_cell(&r, 0, 7);
-	s->email = db_cell(&r, 0, 8);
-	s->first_name = db_cell(&r, 0, 9);
-	s->last_name = db_cell(&r, 0, 10);
-	s->account_kind = db_cell(&r, 0, 11);
-	s->caf_id = db_cell_int(&r, 0, 12);
-	s->partner_id = db_cell_int(&r, 0, 13);
-	s->password_set_at = (time_t)db_cell_int(&r, 0, 15);
-	s->must_change_password = (int)db_cell_int(&r, 0, 16);
-	s->previous_login_at = (time_t)db_cell_int(&r, 0, 17);
-	return load_caps(ctx, s, db_cell(&r, 0, 14));
+	snap->closed = (int)db_cell_int(&r, 0, 16);
+	s->login = db_cell(&r, 0, 5);
+	s->email = db_cell(&r, 0, 6);
+	s->first_name = db_cell(&r, 0, 7);
+	s->last_name = db_cell(&r, 0, 8);
+	s->account_kind = db_cell(&r, 0, 9);
+	s->caf_id = db_cell_int(&r, 0, 10);
+	s->partner_id = db_cell_int(&r, 0, 11);
+	s->password_set_at = (time_t)db_cell_int(&r, 0, 13);
+	s->must_change_password = (int)db_cell_int(&r, 0, 14);
+	s->previous_login_at = (time_t)db_cell_int(&r, 0, 15);
+	return load_caps(ctx, s, db_cell(&r, 0, 12));
 }
 
 /* The worker's copy while its version is the database's, else a fresh load
@@ -252,6 +246,7 @@ int session_load(struct portal_ctx *ctx)
 			return status_of(st);
 	}
 	ctx->session = s;
+	flash_load(ctx);
 	return 0;
 }
 
@@ -423,29 +418,6 @@ size_t session_flash_fit(const char *message)
 	if (chars <= SESSION_FLASH_MAX)
 		return i;
 	return space ? space : cut;
-}
-
-void ctx_flash(struct portal_ctx *ctx, const char *kind, const char *message)
-{
-	if (!ctx->session)
-		return;
-	size_t fit = session_flash_fit(message);
-	if (message[fit]) {
-		/* a last resort: a message this long is a bug of its caller */
-		log_error("flash of %zu bytes cut to %zu: %.60s", strlen(message), fit, message);
-		message = arena_printf(ctx->arena, "%.*s…", (int)fit, message);
-	}
-	db_exec(ctx->db, SQL_FLASH_SET,
-		DB_ARGS(DB_TEXT(kind), DB_TEXT(message), DB_INT(ctx->session->id)), NULL, NULL);
-}
-
-void session_flash_shown(struct portal_ctx *ctx)
-{
-	if (ctx->session && ctx->session->flash_kind) {
-		db_exec(ctx->db, SQL_FLASH_CLEAR, DB_ARGS(DB_INT(ctx->session->id)), NULL, NULL);
-		ctx->session->flash_kind = NULL;
-		ctx->session->flash_message = NULL;
-	}
 }
 
 /* A growing urlencoded buffer in the request arena. */

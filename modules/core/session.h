@@ -29,8 +29,11 @@ struct session {
 	int must_change_password;
 	time_t previous_login_at;   /* 0 if first login */
 	int has_saved_form;	    /* a form kept by session_save_form waits */
-	const char *flash_kind;	    /* taken at load, NULL if none */
+	/* The flash cookie of the request (flash.h), NULL if none; never kept
+	 * in session_cache. flash_pending: this answer sets a new one. */
+	const char *flash_kind;
 	const char *flash_message;
+	int flash_pending;
 };
 
 /* Cookie name: "__Host-portail" over HTTPS, "portail" otherwise. */
@@ -74,10 +77,7 @@ int session_password_expired(const struct portal_ctx *ctx);
  * constant time; also refuses a foreign Origin. 1 ok, 0 refuse. */
 int csrf_valid(struct portal_ctx *ctx);
 
-/* Called by page_new() when it shows the flash: a flash is shown once. */
-void session_flash_shown(struct portal_ctx *ctx);
-
-/* session.flash_message holds SESSION_FLASH_MAX characters. The byte
+/* A flash message holds at most SESSION_FLASH_MAX characters. The byte
  * length of message cut to fit with its "…": the longest prefix of at most
  * SESSION_FLASH_MAX - 1 characters, never inside a UTF-8 character, back to
  * the last space when there is one. strlen(message) when it fits as is. */

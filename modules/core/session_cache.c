@@ -38,9 +38,8 @@ static void release(struct slot *sl)
 /* The strings a session points to, in the order they are packed. */
 static const char **string_field(struct session *s, size_t i)
 {
-	const char **fields[] = {&s->login,	   &s->email,	      &s->first_name,
-				 &s->last_name,	   &s->account_kind, &s->flash_kind,
-				 &s->flash_message};
+	const char **fields[] = {&s->login, &s->email, &s->first_name, &s->last_name,
+				 &s->account_kind};
 	return i < sizeof fields / sizeof *fields ? fields[i] : NULL;
 }
 
@@ -58,6 +57,8 @@ void session_cache_put(const unsigned char hash[32], const char *today,
 	}
 	release(sl);
 	struct session_snapshot copy = *snap;
+	copy.s.flash_kind = copy.s.flash_message = NULL; /* the request's cookie */
+	copy.s.flash_pending = 0;
 	size_t total = 0;
 	const char **f;
 	for (size_t i = 0; (f = string_field(&copy.s, i)); i++)

@@ -14,8 +14,8 @@
 struct arena;
 
 /* The session as the database holds it, before the expiry rules: in s,
- * last_seen_at is the stored value; closed says the account is closed or
- * not yet open on `today`. */
+ * last_seen_at is the stored value, and no flash (it is a cookie); closed
+ * says the account is closed or not yet open on `today`. */
 struct session_snapshot {
 	struct session s;
 	int closed;

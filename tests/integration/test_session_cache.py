@@ -7,8 +7,9 @@ through the mariadb client, as an operator would, so that no application
 code path can be what invalidates -- and then require that every one of a
 burst of parallel requests, whichever worker takes it, sees the change:
 the account's Caf roles, its closing, a group, an administrator grant, a
-habilitation, a logout from another connection, a rotated login, the
-flash message written by another module.
+habilitation, a logout from another connection, a rotated login. The
+flash message is a cookie bound to its session (modules/core/flash.h): it
+writes nothing to the session, and another session's never shows.
 
 Environment: as test_auth.py, plus PORTAIL_INSTANCE (the `sql` helper).
 """
@@ -21,7 +22,7 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
 from test_auth import URL, Browser, admin, new_account  # noqa: E402
-from test_security import one, sql  # noqa: E402
+from test_security import one, parse_forms, sql  # noqa: E402
 
 PASSWORD = "Tilleul-vert42"
 # Enough parallel requests that every worker of a module (4 in the test
@@ -122,14 +123,38 @@ class CafAgentTest(unittest.TestCase):
         self.assertEqual(burst(token, "/auth/connexion", new_cookie=True), [(200, True)])
         self.assertEqual(burst(planted.cookies, "/declarations/baremes"), [200])
 
-    def test_flash_written_elsewhere__shown_once_by_whichever_worker(self):
-        self.assertEqual(burst(self.b.cookies, "/declarations/baremes"), [200])
-        sql("UPDATE session SET flash_kind = 'success', flash_message = 'Message %s'"
-            " WHERE account_id = %s" % (self.account, self.account))
-        first = self.b.get("/declarations/baremes")
-        self.assertIn("Message %s" % self.account, first.text)
-        again = self.b.get("/declarations/baremes")
-        self.assertNotIn("Message %s" % self.account, again.text)
+    def saved_scale(self, b):
+        """POSTs the scale page's form unchanged: a flash on the redirect."""
+        form = [f for f in parse_forms(b.get("/declarations/baremes").text)
+                if f.method == "post" and f.action.startswith("/declarations/baremes")][0]
+        r = b.post("/declarations/baremes", dict(form.baseline()))
+        self.assertEqual(r.status, 303, r.text[:500])
+        return r
+
+    def test_flash__a_cookie_shown_once_by_whichever_worker_and_no_session_write(self):
+        version = one("SELECT version FROM session_version WHERE account_id = %s"
+                      % self.account)
+        r = self.saved_scale(self.b)
+        self.assertIn("flash", self.b.cookies)
+        self.assertEqual(one("SELECT version FROM session_version WHERE account_id = %s"
+                             % self.account), version)
+        shown = self.b.get(r.location)
+        self.assertIn("Barème enregistré (0 valeur(s) modifiée(s)).", shown.text)
+        self.assertNotIn("flash", self.b.cookies)  # deleted by the page that showed it
+        again = self.b.get(r.location)
+        self.assertNotIn("Barème enregistré", again.text)
+
+    def test_flash__cookie_of_another_session_or_forged__never_shown_and_deleted(self):
+        self.saved_scale(self.b)
+        stolen = self.b.cookies["flash"]
+        other = signed_in(new_account(PASSWORD))
+        for value in (stolen, stolen[:-2] + ("AA" if stolen[-2:] != "AA" else "BB"),
+                      "U3VwZXIgZ2FnbmFudA.AAAA"):
+            other.cookies["flash"] = value
+            page = other.get("/declarations/baremes")
+            self.assertEqual(page.status, 200)
+            self.assertNotIn("Barème enregistré", page.text)
+            self.assertNotIn("flash", other.cookies, value)
 
 
 class PartnerUserTest(unittest.TestCase):

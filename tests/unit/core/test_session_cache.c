@@ -33,7 +33,7 @@ static void hash_of(int n, unsigned char hash[32])
 	memcpy(hash, &n, sizeof n);
 }
 
-static struct session_snapshot snapshot(long long id, const char *login, const char *flash)
+static struct session_snapshot snapshot(long long id, const char *login, const char *email)
 {
 	struct session_snapshot snap;
 	memset(&snap, 0, sizeof snap);
@@ -41,8 +41,7 @@ static struct session_snapshot snapshot(long long id, const char *login, const c
 	snap.s.account_id = id * 10;
 	snap.s.login = login;
 	snap.s.account_kind = "partner";
-	snap.s.flash_kind = flash ? "success" : NULL;
-	snap.s.flash_message = flash;
+	snap.s.email = email;
 	snprintf(snap.s.csrf, sizeof snap.s.csrf, "csrf-%lld", id);
 	snap.s.caps = 0x15;
 	snap.version = 7;
@@ -54,22 +53,26 @@ static void get__after_put__same_fields_and_version(void **state)
 	unsigned char h[32];
 	hash_of(1, h);
 	char login[] = "ENF0780004";
-	char flash[] = "Données enregistrées.";
-	struct session_snapshot in = snapshot(42, login, flash);
+	char email[] = "hélène.vasseur@example.org";
+	struct session_snapshot in = snapshot(42, login, email);
+	in.s.flash_kind = "success"; /* a cookie of that request: not kept */
+	in.s.flash_message = "Données enregistrées.";
 	session_cache_put(h, "2026-12-02", &in);
 	memset(login, 'X', sizeof login - 1); /* the cache kept its own copy */
-	memset(flash, 'X', sizeof flash - 1);
+	memset(email, 'X', sizeof email - 1);
 
 	struct session_snapshot out;
 	assert_int_equal(session_cache_get(*state, h, "2026-12-02", &out), 1);
 	assert_int_equal(out.s.id, 42);
 	assert_int_equal(out.s.account_id, 420);
 	assert_string_equal(out.s.login, "ENF0780004");
-	assert_string_equal(out.s.flash_message, "Données enregistrées.");
+	assert_string_equal(out.s.email, "hélène.vasseur@example.org");
+	assert_null(out.s.flash_kind);
+	assert_null(out.s.flash_message);
 	assert_string_equal(out.s.csrf, "csrf-42");
 	assert_int_equal(out.s.caps, 0x15);
 	assert_int_equal(out.version, 7);
-	assert_null(out.s.email);
+	assert_null(out.s.first_name);
 }
 
 static void get__returned_strings__caller_may_not_reach_the_cache(void **state)
@@ -130,7 +133,7 @@ static void put__same_hash_again__replaced(void **state)
 	struct session_snapshot out;
 	assert_int_equal(session_cache_get(*state, h, "2026-12-02", &out), 1);
 	assert_int_equal(out.version, 8);
-	assert_null(out.s.flash_message);
+	assert_null(out.s.email);
 }
 
 static void put__one_more_than_the_slots__least_recently_used_replaced(void **state)
