@@ -1,5 +1,5 @@
 -- A version number per session, raised by triggers whenever anything a
--- session load reads changes: the session row itself (flash, touch, login
+-- session load reads changes: the session row itself (touch, login
 -- rotation), whether it has a saved form, its account, the account's
 -- groups, administrator grants and habilitations. A worker keeps the sessions it loaded and, on the next
 -- page view, reads only this number (a statement MariaDB's query cache
