@@ -1,12 +1,13 @@
 -- A version number per session, raised by triggers whenever anything a
 -- session load reads changes: the session row itself (touch, login
 -- rotation), whether it has a saved form, its account, the account's
--- groups, administrator grants and habilitations. A worker keeps the sessions it loaded and, on the next
--- page view, reads only this number (a statement MariaDB's query cache
--- answers): equal, its copy is current; different or gone, it loads again
--- (modules/core/session_cache.h). Triggers, not application code, raise
--- it: a change made by any module, by portal-admin or by hand in the
--- mariadb client counts from the next request on.
+-- groups, administrator grants and habilitations. A worker keeps the
+-- sessions it loaded and, on the next page view, reads only this number (a
+-- statement MariaDB's query cache answers): equal, its copy is current;
+-- different or gone, it loads again (modules/core/session_cache.h).
+-- Triggers, not application code, raise it: a change made by any module,
+-- by portal-admin or by hand in the mariadb client counts from the next
+-- request on.
 CREATE TABLE session_version (
 	session_id BIGINT UNSIGNED NOT NULL PRIMARY KEY,
 	account_id INT UNSIGNED NULL,
