@@ -108,6 +108,20 @@ char *arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+void arena_buf_reserve(struct arena_buf *b, size_t n)
+{
+	if (b->cap - b->len > n)
+		return;
+	size_t cap = b->cap ? b->cap * 2 : 256;
+	while (cap - b->len <= n)
+		cap *= 2;
+	char *p = arena_alloc(b->arena, cap);
+	if (b->len)
+		memcpy(p, b->p, b->len);
+	b->p = p;
+	b->cap = cap;
+}
+
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
 	va_list copy;

@@ -34,33 +34,16 @@ enum { NAME_SLOTS = 64 }; /* the hash below keeps 6 bits */
  * names of a result tree are mostly the stylesheet's dictionary strings,
  * and the tree does not change while it is written. */
 struct out {
-	struct arena *arena;
-	char *p;
-	size_t len, cap;
+	struct arena_buf buf;
 	struct {
 		const xmlChar *name;
 		unsigned char bits;
 	} names[NAME_SLOTS];
 };
 
-static void out_grow(struct out *o, size_t n)
-{
-	size_t cap = o->cap ? o->cap * 2 : OUT_FIRST;
-	while (cap - o->len <= n)
-		cap *= 2;
-	char *p = arena_alloc(o->arena, cap);
-	if (o->len)
-		memcpy(p, o->p, o->len);
-	o->p = p;
-	o->cap = cap;
-}
-
 static void put(struct out *o, const void *s, size_t n)
 {
-	if (o->cap - o->len <= n)
-		out_grow(o, n);
-	memcpy(o->p + o->len, s, n);
-	o->len += n;
+	arena_buf_put(&o->buf, s, n);
 }
 
 static void put_str(struct out *o, const xmlChar *s)
@@ -73,9 +56,7 @@ static void put_str(struct out *o, const xmlChar *s)
 
 static void put_char(struct out *o, char c)
 {
-	if (o->cap - o->len <= 1)
-		out_grow(o, 1);
-	o->p[o->len++] = c;
+	arena_buf_putc(&o->buf, c);
 }
 
 /* ASCII case-insensitive equality with a lower-case constant, as
@@ -555,12 +536,11 @@ enum html_write_path html_write_result(struct arena *arena, xmlDocPtr result,
 		return HTML_WRITE_ERROR;
 
 	htmlSetMetaEncoding(result, encoding);
-	struct out o = {.arena = arena};
-	out_grow(&o, 0);
+	struct out o = {.buf = {.arena = arena}};
+	arena_buf_reserve(&o.buf, OUT_FIRST);
 	if (put_document(&o, result) < 0)
 		return dump_with_libxml(arena, result, encoding, html, len);
-	o.p[o.len] = '\0';
-	*html = o.p;
-	*len = o.len;
+	*html = o.buf.p;
+	*len = o.buf.len;
 	return HTML_WRITE_OWN;
 }

@@ -420,39 +420,17 @@ size_t session_flash_fit(const char *message)
 	return space ? space : cut;
 }
 
-/* A growing urlencoded buffer in the request arena. */
-struct form_buf {
-	struct arena *a;
-	char *data;
-	size_t len;
-	size_t cap;
-};
-
-static void buf_putc(struct form_buf *b, char c)
-{
-	if (b->len + 2 > b->cap) {
-		size_t ncap = b->cap * 2 + 64;
-		char *n = arena_alloc(b->a, ncap);
-		if (b->len)
-			memcpy(n, b->data, b->len);
-		b->data = n;
-		b->cap = ncap;
-	}
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-}
-
-static void buf_put_encoded(struct form_buf *b, const char *s)
+/* application/x-www-form-urlencoded, as request_parse_urlencoded reads it. */
+static void buf_put_encoded(struct arena_buf *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
 		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.' || *p == '~') {
-			buf_putc(b, (char)*p);
+			arena_buf_putc(b, (char)*p);
 		} else {
-			buf_putc(b, '%');
-			buf_putc(b, hex[*p >> 4]);
-			buf_putc(b, hex[*p & 15]);
+			char esc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			arena_buf_put(b, esc, 3);
 		}
 	}
 }
@@ -468,22 +446,21 @@ int session_save_form(struct portal_ctx *ctx)
 		if (rc)
 			return rc;
 	}
-	struct form_buf body = {.a = ctx->arena};
-	buf_putc(&body, '\0');
-	body.len = 0;
+	struct arena_buf body = {.arena = ctx->arena};
+	arena_buf_put(&body, "", 0); /* an empty form is "" */
 	const struct kv_list *f = &ctx->req->form;
 	for (size_t i = 0; i < f->count; i++) {
 		if (strcmp(f->items[i].name, "csrf") == 0)
 			continue;
 		if (body.len)
-			buf_putc(&body, '&');
+			arena_buf_putc(&body, '&');
 		buf_put_encoded(&body, f->items[i].name);
-		buf_putc(&body, '=');
+		arena_buf_putc(&body, '=');
 		buf_put_encoded(&body, f->items[i].value);
 	}
 	enum db_status st = db_exec(ctx->db, SQL_FORM_SAVE,
 				    DB_ARGS(DB_INT(ctx->session->id), DB_TEXT(ctx->req->path),
-					    DB_TEXT(body.data), DB_INT(portal_now())),
+					    DB_TEXT(body.p), DB_INT(portal_now())),
 				    NULL, NULL);
 	if (st != DB_OK)
 		return status_of(st);

@@ -11,46 +11,23 @@
 #include "response.h"
 #include "stats.h"
 
-struct out {
-	struct arena *a;
-	char *p;
-	size_t len, cap;
-};
-
-static void put(struct out *o, const char *s, size_t n)
-{
-	if (o->len + n + 1 > o->cap) {
-		size_t cap = o->cap ? o->cap * 2 : 8192;
-		while (cap < o->len + n + 1)
-			cap *= 2;
-		char *p = arena_alloc(o->a, cap);
-		if (o->len)
-			memcpy(p, o->p, o->len);
-		o->p = p;
-		o->cap = cap;
-	}
-	memcpy(o->p + o->len, s, n);
-	o->len += n;
-	o->p[o->len] = '\0';
-}
-
 /* A field, preceded by ';' unless it starts the line. */
-static void field(struct out *o, int first, const char *s, int text)
+static void field(struct arena_buf *o, int first, const char *s, int text)
 {
 	if (!first)
-		put(o, ";", 1);
+		arena_buf_put(o, ";", 1);
 	char small[512];
 	size_t n = stats_csv_escape(s, text, small, sizeof small);
 	if (n < sizeof small) {
-		put(o, small, n);
+		arena_buf_put(o, small, n);
 		return;
 	}
-	char *big = arena_alloc(o->a, n + 1);
+	char *big = arena_alloc(o->arena, n + 1);
 	stats_csv_escape(s, text, big, n + 1);
-	put(o, big, n);
+	arena_buf_put(o, big, n);
 }
 
-static void number(struct out *o, int ok, int64_t v, int decimals, const char *otherwise)
+static void number(struct arena_buf *o, int ok, int64_t v, int decimals, const char *otherwise)
 {
 	char buf[64];
 	if (ok)
@@ -71,7 +48,7 @@ static const char *unit_name(enum stats_unit u)
 	return "nombre";
 }
 
-static void ref(struct out *o, const struct stats_ref *r, int decimals)
+static void ref(struct arena_buf *o, const struct stats_ref *r, int decimals)
 {
 	const char *none = r->status == SREF_SECRET ? "secret statistique" : "non publiée";
 	number(o, r->status == SREF_OK, r->mean, decimals, none);
@@ -109,8 +86,9 @@ int stats_export_csv(struct portal_ctx *ctx)
 		return ctx_redirect(ctx, arena_printf(ctx->arena, "/statistiques/equipement/%lld?exercice=%d",
 						      f.id, year));
 
-	struct out o = {.a = ctx->arena};
-	put(&o, "\xef\xbb\xbf", 3);
+	struct arena_buf o = {.arena = ctx->arena};
+	arena_buf_reserve(&o, 8192);
+	arena_buf_put(&o, "\xef\xbb\xbf", 3);
 	static const char *const HEAD[] = {
 		"Code de l'équipement", "Nom de l'équipement", "Exercice", "Onglet", "Indicateur",
 		"Unité", "Valeur de l'équipement", "Moyenne départementale", "Médiane départementale",
@@ -118,7 +96,7 @@ int stats_export_csv(struct portal_ctx *ctx)
 		"Équipements (national)"};
 	for (size_t i = 0; i < sizeof HEAD / sizeof HEAD[0]; i++)
 		field(&o, i == 0, HEAD[i], 1);
-	put(&o, "\r\n", 2);
+	arena_buf_put(&o, "\r\n", 2);
 	char ybuf[8];
 	snprintf(ybuf, sizeof ybuf, "%d", year);
 	for (size_t i = 0; i < t.nrows; i++) {
@@ -132,7 +110,7 @@ int stats_export_csv(struct portal_ctx *ctx)
 		number(&o, r->facility.ok, r->facility.v, r->ind->decimals, "non calculable");
 		ref(&o, &r->department, r->ind->decimals);
 		ref(&o, &r->national, r->ind->decimals);
-		put(&o, "\r\n", 2);
+		arena_buf_put(&o, "\r\n", 2);
 	}
 	response_body(ctx->res, "text/csv; charset=utf-8", o.p, o.len);
 	response_header(ctx->arena, ctx->res, "Content-Disposition",

@@ -1,0 +1,75 @@
+/* arena_buf: what is put comes back in order, NUL-terminated, across the
+ * doublings of its capacity. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "arena.h"
+
+static int setup(void **state)
+{
+	*state = arena_new();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	arena_free(*state);
+	return 0;
+}
+
+static void buf__empty_put__empty_string(void **state)
+{
+	struct arena_buf b = {.arena = *state};
+	arena_buf_put(&b, "", 0);
+	assert_non_null(b.p);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.p, "");
+}
+
+static void buf__many_pieces__all_in_order_through_growth(void **state)
+{
+	struct arena_buf b = {.arena = *state};
+	char expect[70000];
+	size_t n = 0;
+	for (int i = 0; n + 16 < sizeof expect; i++) {
+		char piece[16];
+		int len = snprintf(piece, sizeof piece, "%d;", i);
+		arena_buf_put(&b, piece, (size_t)len);
+		memcpy(expect + n, piece, (size_t)len);
+		n += (size_t)len;
+		arena_buf_putc(&b, 'x');
+		expect[n++] = 'x';
+	}
+	expect[n] = '\0';
+	assert_int_equal(b.len, n);
+	assert_true(b.cap > b.len);
+	assert_string_equal(b.p, expect);
+}
+
+static void buf__reserve__no_copy_until_full(void **state)
+{
+	struct arena_buf b = {.arena = *state};
+	arena_buf_reserve(&b, 1000);
+	char *first = b.p;
+	assert_true(b.cap > 1000);
+	char block[1000];
+	memset(block, 'a', sizeof block);
+	arena_buf_put(&b, block, sizeof block);
+	assert_ptr_equal(b.p, first);
+	assert_int_equal(b.p[1000], '\0');
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(buf__empty_put__empty_string, setup, teardown),
+		cmocka_unit_test_setup_teardown(buf__many_pieces__all_in_order_through_growth, setup, teardown),
+		cmocka_unit_test_setup_teardown(buf__reserve__no_copy_until_full, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
