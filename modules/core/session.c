@@ -197,9 +197,10 @@ static enum db_status snapshot_of(struct portal_ctx *ctx, const unsigned char ha
 					     DB_ARGS(DB_INT(snap->s.id)), &r);
 		if (st != DB_OK)
 			return st;
-		*found = 1;
-		if (r.rows == 1 && (unsigned long long)db_cell_int(&r, 0, 0) == snap->version)
+		if (r.rows == 1 && (unsigned long long)db_cell_int(&r, 0, 0) == snap->version) {
+			*found = 1;
 			return DB_OK;
+		}
 		session_cache_drop(hash);
 	}
 	enum db_status st = load_snapshot(ctx, hash, today, snap, found);
