@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -65,11 +66,39 @@ static void log_error__control_characters__kept_on_one_line(void **state)
 	assert_null(strchr(buf, '\r'));
 }
 
+/* The pid is read once per process: a worker forked after the supervisor
+ * logged must still write its own. */
+static void log_info__after_fork__child_writes_its_own_pid(void **state)
+{
+	(void)state;
+	char buf[512];
+	capture(info_line, buf, sizeof buf); /* the parent's pid is now known */
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		dup2(fds[1], STDERR_FILENO);
+		log_info("child");
+		_exit(0);
+	}
+	close(fds[1]);
+	int status;
+	assert_int_equal(waitpid(child, &status, 0), child);
+	ssize_t got = read(fds[0], buf, sizeof buf - 1);
+	close(fds[0]);
+	buf[got > 0 ? got : 0] = '\0';
+	char expect[64];
+	snprintf(expect, sizeof expect, " auth[%d] info child\n", (int)child);
+	assert_non_null(strstr(buf, expect));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(log_info__message__one_iso_line),
 		cmocka_unit_test(log_error__control_characters__kept_on_one_line),
+		cmocka_unit_test(log_info__after_fork__child_writes_its_own_pid),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
