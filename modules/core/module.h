@@ -38,6 +38,9 @@ struct portal_ctx {
 	const char *view;		/* stylesheet name, e.g. "auth/connexion" */
 	void *module_data;		/* what the module's init returned */
 	const char *error_reason;	/* refines an error page: "csrf" */
+	unsigned long long catalogue_version; /* of the reference data a worker
+					   may keep (sql/005_catalogue_version.sql),
+					   read with the session; 0: unknown */
 };
 
 /* A handler returns 0 when it built the response (a page, a redirect or a

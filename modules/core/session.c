@@ -25,13 +25,17 @@ static const char SQL_LOAD[] =
 	" a.caf_roles, a.password_set_at, a.must_change_password, a.previous_login_at,"
 	" (a.closed_on IS NOT NULL AND a.closed_on <= ?) OR a.opened_on > ? AS closed,"
 	" v.version,"
-	" EXISTS (SELECT 1 FROM saved_form sf WHERE sf.session_id = s.id)"
+	" EXISTS (SELECT 1 FROM saved_form sf WHERE sf.session_id = s.id),"
+	" (SELECT version FROM catalogue_version WHERE id = 1)"
 	" FROM session s LEFT JOIN account a ON a.id = s.account_id"
 	" LEFT JOIN session_version v ON v.session_id = s.id"
 	" WHERE s.token_hash = ?";
 /* Whether a worker's copy is current (session_cache.h): the query cache
- * answers it until a trigger raises the version. */
-static const char SQL_VERSION[] = "SELECT version FROM session_version WHERE session_id = ?";
+ * answers it until a trigger raises the version. The catalogue's version
+ * comes along (ctx->catalogue_version). */
+static const char SQL_VERSION[] =
+	"SELECT version, (SELECT version FROM catalogue_version WHERE id = 1)"
+	" FROM session_version WHERE session_id = ?";
 /* The account's capabilities, apart from SQL_LOAD: these tables change
  * seldom, so MariaDB's query cache answers this from memory, while a
  * statement reading account (column-level grants) or session (written at
@@ -170,6 +174,7 @@ static enum db_status load_snapshot(struct portal_ctx *ctx, const unsigned char 
 	 * (the capabilities) can only make the copy look older than it is */
 	snap->version = db_cell(&r, 0, 17) ? (unsigned long long)db_cell_int(&r, 0, 17) : 0;
 	s->has_saved_form = (int)db_cell_int(&r, 0, 18);
+	ctx->catalogue_version = (unsigned long long)db_cell_int(&r, 0, 19);
 	if (!db_cell(&r, 0, 1))
 		return DB_OK;
 	snap->closed = (int)db_cell_int(&r, 0, 16);
@@ -198,6 +203,7 @@ static enum db_status snapshot_of(struct portal_ctx *ctx, const unsigned char ha
 		if (st != DB_OK)
 			return st;
 		if (r.rows == 1 && (unsigned long long)db_cell_int(&r, 0, 0) == snap->version) {
+			ctx->catalogue_version = (unsigned long long)db_cell_int(&r, 0, 1);
 			*found = 1;
 			return DB_OK;
 		}

@@ -15,6 +15,9 @@
 #include "decl_form.h"
 #include "decl_state.h"
 
+struct arena;
+struct db_result;
+
 struct portal_ctx;
 struct session;
 struct db_result;
@@ -59,7 +62,7 @@ struct decl_view {
 	unsigned roles;			/* enum decl_role */
 	int has_financial;		/* the type has a financial section */
 	struct decl_subject subject;
-	struct decl_field *fields;
+	const struct decl_field *fields; /* the worker's catalogue (decl_catalogue.h) */
 	size_t nfields;
 	struct decl_val *vals;		/* numbers (and bools) */
 	size_t nvals;
@@ -92,6 +95,14 @@ void decl_subject_of(struct decl_view *v);
 int decl_load_values(struct portal_ctx *ctx, long long decl_id, struct decl_val **vals,
 		     size_t *nvals, const char ***text_codes, const char ***texts, size_t *ntexts);
 struct decl_vals decl_view_vals(const struct decl_view *v);
+/* The numbers of row 0's NUMBERS_OF columns col, col + 1 (decl_sql.c), or
+ * read apart when the list is not whole. */
+int decl_row_numbers(struct portal_ctx *ctx, const struct db_result *r, size_t col,
+		     long long decl_id, struct decl_val **vals, size_t *n);
+/* decl_value_list.c: the numbers of a "code=value,..." column holding
+ * exactly `expected` of them; -1 (nothing kept) for anything else. */
+int decl_value_list_parse(struct arena *a, const char *list, long long expected,
+			  struct decl_val **vals, size_t *n);
 /* The previous fiscal year's validated actual: values and final amount. */
 int decl_prev_year(struct portal_ctx *ctx, const struct decl_view *v, struct decl_vals *prev,
 		   int *found, int64_t *prev_amount, int *has_amount);

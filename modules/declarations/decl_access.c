@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "db.h"
 #include "decl.h"
+#include "decl_catalogue.h"
 #include "decl_sql.h"
 #include "log.h"
 #include "module.h"
@@ -123,35 +124,13 @@ int decl_load_facility(struct portal_ctx *ctx, long long id, struct decl_facilit
 
 static int load_fields(struct portal_ctx *ctx, struct decl_view *v)
 {
-	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_FIELDS,
-				     DB_ARGS(DB_TEXT(v->f.kind_sql), DB_TEXT(v->d.type)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	v->fields = arena_zalloc(ctx->arena, (r.rows + 1) * sizeof(*v->fields));
-	v->nfields = r.rows;
+	int rc = decl_catalogue_fields(ctx, v->f.kind_sql, v->d.type, &v->fields, &v->nfields);
+	if (rc)
+		return rc;
 	v->has_financial = 0;
-	for (size_t i = 0; i < r.rows; i++) {
-		struct decl_field *f = &v->fields[i];
-		f->code = cell(&r, i, 0);
-		f->section = cell(&r, i, 1);
-		f->heading = cell(&r, i, 2);
-		f->label = cell(&r, i, 3);
-		f->help = cell(&r, i, 4);
-		int u = decl_unit_from_sql(cell(&r, i, 5));
-		f->unit = u < 0 ? DUNIT_COUNT : (enum decl_unit)u;
-		f->has_min = cell(&r, i, 6) != NULL;
-		f->min = db_cell_int(&r, i, 6);
-		f->has_max = cell(&r, i, 7) != NULL;
-		f->max = db_cell_int(&r, i, 7);
-		f->decimals = (int)db_cell_int(&r, i, 8);
-		f->required = (int)db_cell_int(&r, i, 9);
-		f->essential = (int)db_cell_int(&r, i, 10);
-		f->computed = (int)db_cell_int(&r, i, 11);
-		f->ledger = cell(&r, i, 12);
-		if (strcmp(f->section, "financial") == 0)
+	for (size_t i = 0; i < v->nfields; i++)
+		if (strcmp(v->fields[i].section, "financial") == 0)
 			v->has_financial = 1;
-	}
 	return 0;
 }
 
@@ -231,10 +210,20 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 	rc = load_fields(ctx, v);
 	if (rc)
 		return rc;
-	rc = decl_load_values(ctx, d->id, &v->vals, &v->nvals, &v->text_codes, &v->texts,
-			      &v->ntexts);
-	if (rc)
-		return rc;
+	/* the numbers came with the declaration; the rare texts, and
+	 * everything under a lock, are read apart */
+	size_t numbers = DECL_COL_COUNT + FACILITY_COL_COUNT;
+	if (!lock && db_cell_int(&r, 0, numbers + 2) == 0 &&
+	    decl_value_list_parse(ctx->arena, db_cell(&r, 0, numbers),
+				  db_cell_int(&r, 0, numbers + 1), &v->vals, &v->nvals) == 0) {
+		v->text_codes = arena_zalloc(ctx->arena, sizeof(char *));
+		v->texts = arena_zalloc(ctx->arena, sizeof(char *));
+	} else {
+		rc = decl_load_values(ctx, d->id, &v->vals, &v->nvals, &v->text_codes, &v->texts,
+				      &v->ntexts);
+		if (rc)
+			return rc;
+	}
 	decl_subject_of(v);
 	return 0;
 }

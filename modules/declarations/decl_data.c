@@ -35,6 +35,15 @@ int decl_load_values(struct portal_ctx *ctx, long long decl_id, struct decl_val 
 	return 0;
 }
 
+int decl_row_numbers(struct portal_ctx *ctx, const struct db_result *r, size_t col,
+		     long long decl_id, struct decl_val **vals, size_t *n)
+{
+	if (decl_value_list_parse(ctx->arena, db_cell(r, 0, col), db_cell_int(r, 0, col + 1), vals,
+				  n) == 0)
+		return 0;
+	return decl_load_values(ctx, decl_id, vals, n, NULL, NULL, NULL);
+}
+
 struct decl_vals decl_view_vals(const struct decl_view *v)
 {
 	struct decl_vals x = {v->vals, v->nvals};
@@ -64,7 +73,7 @@ int decl_prev_year(struct portal_ctx *ctx, const struct decl_view *v, struct dec
 	}
 	struct decl_val *vals;
 	size_t n;
-	int rc = decl_load_values(ctx, db_cell_int(&r, 0, 0), &vals, &n, NULL, NULL, NULL);
+	int rc = decl_row_numbers(ctx, &r, 2, db_cell_int(&r, 0, 0), &vals, &n);
 	if (rc)
 		return rc;
 	prev->items = vals;
@@ -132,8 +141,7 @@ int decl_compute_estimate(struct portal_ctx *ctx, const struct decl_view *v,
 			if (fr.rows) {
 				struct decl_val *fv;
 				size_t fn;
-				rc = decl_load_values(ctx, db_cell_int(&fr, 0, 0), &fv, &fn, NULL,
-						      NULL, NULL);
+				rc = decl_row_numbers(ctx, &fr, 1, db_cell_int(&fr, 0, 0), &fv, &fn);
 				if (rc)
 					return rc;
 				struct decl_vals fvals = {fv, fn};

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "decl.h"
+#include "decl_catalogue.h"
 #include "module.h"
 
 #define SIGNED_IN ACCESS_AUTH
@@ -53,6 +54,7 @@ static void *decl_init(const struct portal_worker_info *w)
 
 static void decl_fini(void *data)
 {
+	decl_catalogue_clear();
 	free(data);
 }
 

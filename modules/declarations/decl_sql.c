@@ -26,6 +26,14 @@
 const char SQL_FACILITY[] =
 	"SELECT " FACILITY_COLS " FROM facility f " FACILITY_JOINS "WHERE f.id = ?";
 
+/* A declaration's numbers as "code=value,..." (decl_value_list.c) and their
+ * count: a list cut by group_concat_max_len is refused and read apart. */
+#define NUMBERS_OF(d) \
+	"(SELECT GROUP_CONCAT(v.field_code, '=', v.value_scaled SEPARATOR ',') " \
+	" FROM declaration_value v WHERE v.declaration_id = " d ".id AND v.value_scaled IS NOT NULL), " \
+	"(SELECT COUNT(*) FROM declaration_value v " \
+	" WHERE v.declaration_id = " d ".id AND v.value_scaled IS NOT NULL)"
+
 #define DECL_COLS \
 	"d.id, d.facility_id, d.fiscal_year, d.type, d.version, d.state, d.row_version, " \
 	"d.activity_done, d.financial_done, d.activity_controlled, d.financial_controlled, " \
@@ -39,7 +47,12 @@ const char SQL_DECLARATION[] = "SELECT " DECL_COLS " FROM declaration d WHERE d.
  * caller's roles on it, one round trip (not for FOR UPDATE: it would lock
  * the facility's rows too). */
 const char SQL_DECLARATION_FACILITY[] =
-	"SELECT " DECL_COLS ", " FACILITY_COLS " FROM declaration d"
+	"SELECT " DECL_COLS ", " FACILITY_COLS ", "
+	/* and its numbers, with their count and the count of its texts */
+	NUMBERS_OF("d") ", "
+	"(SELECT COUNT(*) FROM declaration_value v "
+	" WHERE v.declaration_id = d.id AND v.value_scaled IS NULL AND v.value_text IS NOT NULL) "
+	"FROM declaration d"
 	" JOIN facility f ON f.id = d.facility_id " FACILITY_JOINS "WHERE d.id = ?";
 const char SQL_DECLARATION_LOCK[] =
 	"SELECT " DECL_COLS " FROM declaration d WHERE d.id = ? FOR UPDATE";
@@ -167,12 +180,14 @@ const char SQL_TRANSMIT[] =
 	"WHERE id = ? AND row_version = ? AND state IN ('to_enter', 'in_progress')";
 
 const char SQL_PREV_VALIDATED[] =
-	"SELECT id, final_amount_cents FROM declaration WHERE facility_id = ? AND fiscal_year = ? "
-	"AND type = 'actual' AND state = 'validated' ORDER BY version DESC LIMIT 1";
+	"SELECT d.id, d.final_amount_cents, " NUMBERS_OF("d") " FROM declaration d "
+	"WHERE d.facility_id = ? AND d.fiscal_year = ? "
+	"AND d.type = 'actual' AND d.state = 'validated' ORDER BY d.version DESC LIMIT 1";
 
 const char SQL_FORECAST_OF_YEAR[] =
-	"SELECT id FROM declaration WHERE facility_id = ? AND fiscal_year = ? AND type = 'forecast' "
-	"AND state IN ('transmitted', 'validated') ORDER BY version DESC LIMIT 1";
+	"SELECT d.id, " NUMBERS_OF("d") " FROM declaration d "
+	"WHERE d.facility_id = ? AND d.fiscal_year = ? AND d.type = 'forecast' "
+	"AND d.state IN ('transmitted', 'validated') ORDER BY d.version DESC LIMIT 1";
 
 /* The year's scale, or the latest one before it while the Cnaf has not
    published the year's figures. */

@@ -12,6 +12,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON `portail`.`session` TO @USER@;
 -- Each session's version, kept by triggers (sql/003_session_version.sql): read
 -- only; a worker's copy of a session is used only while it matches.
 GRANT SELECT ON `portail`.`session_version` TO @USER@;
+-- The version of the reference data workers keep (sql/005_catalogue_version.sql),
+-- read in the same statement.
+GRANT SELECT ON `portail`.`catalogue_version` TO @USER@;
 -- A form posted after its session expired (REPLACE = INSERT + DELETE).
 GRANT SELECT, INSERT, DELETE ON `portail`.`saved_form` TO @USER@;
 

@@ -1,0 +1,46 @@
+/* A declaration's numbers as one column: "code=value,code=value" made by
+ * GROUP_CONCAT in the statement that reads the declaration (decl_sql.c),
+ * so a page reads them without a round trip of their own. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "decl.h"
+
+int decl_value_list_parse(struct arena *a, const char *list, long long expected,
+			  struct decl_val **vals, size_t *n)
+{
+	*vals = NULL;
+	*n = 0;
+	if (!list)
+		list = "";
+	if (expected < 0 || (size_t)expected > strlen(list))
+		return -1;
+	struct decl_val *out = arena_zalloc(a, ((size_t)expected + 1) * sizeof(*out));
+	size_t got = 0;
+	char *item = arena_strdup(a, list);
+	while (*item) {
+		char *next = strchr(item, ',');
+		if (next)
+			*next++ = '\0';
+		char *eq = strchr(item, '=');
+		if (!eq || eq == item || got == (size_t)expected || (next && !*next))
+			return -1;
+		*eq = '\0';
+		char *end;
+		errno = 0;
+		long long x = strtoll(eq + 1, &end, 10);
+		if (errno || end == eq + 1 || *end)
+			return -1;
+		out[got].code = item;
+		out[got++].v = x;
+		item = next ? next : eq + strlen(eq + 1) + 1;
+	}
+	/* fewer than counted: the list was cut (group_concat_max_len) */
+	if (got != (size_t)expected)
+		return -1;
+	*vals = out;
+	*n = got;
+	return 0;
+}

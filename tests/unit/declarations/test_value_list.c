@@ -1,0 +1,99 @@
+/* A declaration's numbers read from one "code=value,..." column: kept only
+ * when the list holds exactly the counted pairs, so a list cut short by
+ * MariaDB's group_concat_max_len, or anything malformed, is read apart. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../../modules/core/arena.h"
+#include "../../../modules/declarations/decl.h"
+
+static struct arena *a;
+
+static int setup(void **state)
+{
+	(void)state;
+	a = arena_new();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	arena_free(a);
+	return 0;
+}
+
+static void parse__whole_list__every_pair(void **state)
+{
+	(void)state;
+	struct decl_val *vals;
+	size_t n;
+	assert_int_equal(decl_value_list_parse(a, "places=20,hours_performed=3465000,pr_other=-150",
+					       3, &vals, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(vals[0].code, "places");
+	assert_int_equal(vals[0].v, 20);
+	assert_string_equal(vals[1].code, "hours_performed");
+	assert_int_equal(vals[1].v, 3465000);
+	assert_string_equal(vals[2].code, "pr_other");
+	assert_int_equal(vals[2].v, -150);
+}
+
+static void parse__no_values__empty(void **state)
+{
+	(void)state;
+	struct decl_val *vals;
+	size_t n = 9;
+	assert_int_equal(decl_value_list_parse(a, NULL, 0, &vals, &n), 0);
+	assert_int_equal(n, 0);
+}
+
+static void parse__list_cut_short__refused(void **state)
+{
+	(void)state;
+	struct decl_val *vals;
+	size_t n;
+	/* three counted, the list ends after two and a half */
+	assert_int_equal(decl_value_list_parse(a, "places=20,hours_performed=3465000,pr_oth", 3,
+					       &vals, &n), -1);
+	assert_int_equal(decl_value_list_parse(a, "places=20,hours_performed=34", 3, &vals, &n),
+			 -1);
+	assert_int_equal(n, 0);
+}
+
+static void parse__more_than_counted__refused(void **state)
+{
+	(void)state;
+	struct decl_val *vals;
+	size_t n;
+	assert_int_equal(decl_value_list_parse(a, "places=20,days=225", 1, &vals, &n), -1);
+}
+
+static void parse__malformed__refused(void **state)
+{
+	(void)state;
+	struct decl_val *vals;
+	size_t n;
+	const char *bad[] = {"places", "=20", "places=", "places=2x", "places=1.5",
+			     "places=99999999999999999999", "places=20,,days=1"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(decl_value_list_parse(a, bad[i], 2 - (strchr(bad[i], ',') == NULL),
+						       &vals, &n), -1);
+	assert_int_equal(decl_value_list_parse(a, "places=20", -1, &vals, &n), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parse__whole_list__every_pair),
+		cmocka_unit_test(parse__no_values__empty),
+		cmocka_unit_test(parse__list_cut_short__refused),
+		cmocka_unit_test(parse__more_than_counted__refused),
+		cmocka_unit_test(parse__malformed__refused),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
