@@ -15,13 +15,7 @@
 #include "clock.h"
 #include "config.h"
 #include "log.h"
-
-#define STMT_CACHE_SIZE 256
-
-struct stmt_slot {
-	const char *sql;
-	MYSQL_STMT *stmt;
-};
+#include "stmt_cache.h"
 
 struct db {
 	MYSQL *conn;
@@ -190,18 +184,11 @@ static enum db_status classify(struct db *db, unsigned err, const char *msg, con
 	}
 }
 
-static size_t slot_of(const char *sql)
-{
-	uintptr_t p = (uintptr_t)sql;
-	return (size_t)((p >> 3) ^ (p >> 11)) % STMT_CACHE_SIZE;
-}
-
 /* The prepared statement for sql, preparing it on first use. */
 static MYSQL_STMT *prepared(struct db *db, const char *sql, enum db_status *st)
 {
-	size_t i = slot_of(sql);
-	struct stmt_slot *slot = &db->cache[i];
-	if (slot->sql == sql && slot->stmt) {
+	struct stmt_slot *slot = stmt_cache_find(db->cache, sql);
+	if (slot && slot->stmt) {
 		*st = DB_OK;
 		return slot->stmt;
 	}
@@ -217,6 +204,7 @@ static MYSQL_STMT *prepared(struct db *db, const char *sql, enum db_status *st)
 	}
 	my_bool update_max = 1;
 	mysql_stmt_attr_set(stmt, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
+	slot = stmt_cache_place(db->cache, sql);
 	if (slot->stmt)
 		mysql_stmt_close(slot->stmt);
 	slot->sql = sql;
@@ -227,9 +215,10 @@ static MYSQL_STMT *prepared(struct db *db, const char *sql, enum db_status *st)
 
 static void forget(struct db *db, const char *sql)
 {
-	struct stmt_slot *slot = &db->cache[slot_of(sql)];
-	if (slot->sql == sql && slot->stmt) {
-		mysql_stmt_close(slot->stmt);
+	struct stmt_slot *slot = stmt_cache_find(db->cache, sql);
+	if (slot) {
+		if (slot->stmt)
+			mysql_stmt_close(slot->stmt);
 		slot->stmt = NULL;
 		slot->sql = NULL;
 	}
