@@ -117,8 +117,10 @@ $(BUILD)/bin/html-writer-bench: tests/bench/html_writer/bench.c $(BUILD)/lib/lib
 
 # Unit tests: tests/unit/DIR/test_*.c links the sanitized core and, for a
 # module DIR, that module's sources (its descriptor included).
+# tests/unit/DIR/fixture_*.c are plugins built next to the tests of DIR.
 UNIT_SRC := $(wildcard tests/unit/*/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/test/%,$(UNIT_SRC))
+UNIT_FIXTURES := $(patsubst tests/unit/%.c,$(BUILD)/test/%.so,$(wildcard tests/unit/*/fixture_*.c))
 unit_dir = $(word 3,$(subst /, ,$(1)))
 
 $(BUILD)/test/%: tests/unit/%.c $(BUILD)/lib/libportalcore-san.a FORCE_UNIT
@@ -131,10 +133,14 @@ $(BUILD)/test/%: tests/unit/%.c $(BUILD)/lib/libportalcore-san.a FORCE_UNIT
 		$(shell $(PKG_CONFIG) --libs cmocka) -ldl -lm
 FORCE_UNIT:
 
+$(BUILD)/test/%.so: tests/unit/%.c $(BUILD)/.flags
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -shared -fvisibility=hidden -o $@ $<
+
 deps:
 	./scripts/install-deps
 
-unit: $(UNIT_BINS)
+unit: $(UNIT_BINS) $(UNIT_FIXTURES)
 	@./tests/run-unit $(UNIT_BINS)
 
 run: deps
