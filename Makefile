@@ -27,7 +27,7 @@ CORE_LIBS := $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null)
 # go to a plugin, loaded by its one route when first needed (core/plugin.h),
 # so the module's other workers never map them.
 PKGS_auth := gdlib
-PKGS_declarations := cairo pangocairo
+PKGS_declarations-pdf := cairo pangocairo
 PKGS_mailer := libcurl
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
