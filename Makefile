@@ -26,7 +26,7 @@ CORE_LIBS := $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null)
 # Extra libraries per module or plugin (pkg-config names). The heavy ones
 # go to a plugin, loaded by its one route when first needed (core/plugin.h),
 # so the module's other workers never map them.
-PKGS_auth := gdlib
+PKGS_auth-captcha := gdlib libsodium
 PKGS_declarations-pdf := cairo pangocairo
 PKGS_mailer := libcurl
 
