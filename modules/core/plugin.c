@@ -21,9 +21,10 @@ int plugin_path(const char *object_path, const char *file, char *out, size_t n)
 	return w < 0 || (size_t)w >= n ? -1 : 0;
 }
 
-/* Opens path and checks its descriptor. The handle is kept for the life of
- * the process once accepted: GLib and fontconfig do not support being
- * unloaded, and the next request would load them again anyway. */
+/* Opens path and checks its descriptor. An accepted plugin is never closed:
+ * GLib and fontconfig do not support being unloaded, and the next request
+ * would load them again anyway. A refused one is closed (ld.so keeps what
+ * is marked not to be unloaded) so that a fixed file is read next time. */
 static const void *load(struct portal_plugin *p, const char *path)
 {
 	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
