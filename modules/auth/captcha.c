@@ -1,15 +1,20 @@
-/* CAPTCHA text and image. The image is drawn small with gd's built-in font,
- * each character shifted and colored at random, then scaled up and crossed
- * by noise lines and dots so that plain OCR of the glyphs fails. */
+/* CAPTCHA text and image. The image is drawn by the plugin auth-captcha.so
+ * (libgd), loaded by the first image a worker serves: the text and the
+ * random seed are chosen here. */
 #include "captcha.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-#include <gd.h>
-#include <gdfontg.h>
-
 #include "arena.h"
+#include "captcha/captcha_plugin.h"
 #include "crypto.h"
+#include "log.h"
+#include "plugin.h"
+
+/* Per worker process: the plugin is loaded once, by the first image. */
+static struct portal_plugin captcha_plugin =
+	PORTAL_PLUGIN(AUTH_CAPTCHA_FILE, AUTH_CAPTCHA_SYMBOL, AUTH_CAPTCHA_ABI);
 
 void captcha_text(char *out, size_t n)
 {
@@ -24,54 +29,26 @@ void captcha_text(char *out, size_t n)
 	out[CAPTCHA_LEN] = '\0';
 }
 
-static int rnd(int lo, int hi)
+int captcha_png(struct arena *a, const char *text, const unsigned char **png, size_t *len)
 {
-	return lo + (int)crypto_random_uniform((uint32_t)(hi - lo + 1));
-}
-
-unsigned char *captcha_png(struct arena *a, const char *text, size_t *len)
-{
+	*png = NULL;
 	*len = 0;
-	gdFontPtr font = gdFontGetGiant();
-	const int sw = 14 * CAPTCHA_LEN + 12, sh = 26, scale = 3;
-	gdImagePtr small = gdImageCreateTrueColor(sw, sh);
-	gdImagePtr big = gdImageCreateTrueColor(sw * scale, sh * scale);
-	unsigned char *out = NULL;
-	if (!small || !big)
-		goto err;
-	gdImageFilledRectangle(small, 0, 0, sw - 1, sh - 1, gdTrueColor(245, 245, 240));
-	int x = 6;
-	for (const char *p = text; *p; p++) {
-		int color = gdTrueColor(rnd(0, 90), rnd(0, 90), rnd(40, 130));
-		gdImageChar(small, font, x + rnd(-1, 2), rnd(1, sh - font->h - 1),
-			    (unsigned char)*p, color);
-		x += 14;
+	const struct auth_captcha_plugin *plugin = plugin_get(&captcha_plugin);
+	if (!plugin)
+		return 503; /* logged by plugin_get */
+	unsigned char seed[AUTH_CAPTCHA_SEED_BYTES];
+	crypto_random_bytes(seed, sizeof seed);
+	unsigned char *data = NULL;
+	const char *error = "?";
+	if (plugin->png(text, seed, &data, len, &error) != 0) {
+		log_error("auth: CAPTCHA image failed: %s", error);
+		return 500;
 	}
-	gdImageCopyResampled(big, small, 0, 0, 0, 0, sw * scale, sh * scale, sw, sh);
-	/* Lines across the text, in the text's own range of colors. */
-	gdImageSetThickness(big, 2);
-	for (int i = 0; i < 7; i++) {
-		int color = gdTrueColor(rnd(0, 140), rnd(0, 140), rnd(0, 160));
-		gdImageLine(big, rnd(0, sw * scale / 3), rnd(0, sh * scale - 1),
-			    rnd(sw * scale * 2 / 3, sw * scale - 1), rnd(0, sh * scale - 1), color);
-	}
-	for (int i = 0; i < 600; i++)
-		gdImageSetPixel(big, rnd(0, sw * scale - 1), rnd(0, sh * scale - 1),
-				gdTrueColor(rnd(0, 200), rnd(0, 200), rnd(0, 200)));
-	int size = 0;
-	void *png = gdImagePngPtr(big, &size);
-	if (!png || size <= 0)
-		goto err;
-	out = arena_alloc(a, (size_t)size);
-	memcpy(out, png, (size_t)size);
-	*len = (size_t)size;
-	gdFree(png);
-err:
-	if (small)
-		gdImageDestroy(small);
-	if (big)
-		gdImageDestroy(big);
-	return out;
+	unsigned char *copy = arena_alloc(a, *len ? *len : 1);
+	memcpy(copy, data, *len);
+	free(data);
+	*png = copy;
+	return 0;
 }
 
 int captcha_answer_ok(const char *stored, time_t expires_at, const char *typed, time_t now)

@@ -203,15 +203,13 @@ int auth_captcha_png(struct portal_ctx *ctx)
 		store_captcha_peek(ctx->db, ctx->arena, ctx->session->id, &answer, &expires);
 	if (st != DB_OK)
 		return auth_db_fail(ctx, "captcha peek", st);
-	if (!answer || expires <= portal_now()) {
-		int rc = new_challenge(ctx, &answer);
-		if (rc)
-			return rc;
-	}
+	int rc;
+	if ((!answer || expires <= portal_now()) && (rc = new_challenge(ctx, &answer)) != 0)
+		return rc;
+	const unsigned char *png = NULL;
 	size_t len = 0;
-	unsigned char *png = captcha_png(ctx->arena, answer, &len);
-	if (!png)
-		return 500;
+	if ((rc = captcha_png(ctx->arena, answer, &png, &len)) != 0)
+		return rc;
 	response_body(ctx->res, "image/png", (const char *)png, len);
 	ctx->res->no_store = 1;
 	return 0;

@@ -49,3 +49,8 @@ uint32_t crypto_random_uniform(uint32_t upper)
 {
 	return upper < 2 ? 0 : randombytes_uniform(upper);
 }
+
+void crypto_random_bytes(void *out, size_t n)
+{
+	randombytes_buf(out, n);
+}

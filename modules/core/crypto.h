@@ -17,5 +17,7 @@ void crypto_sha256_hex(const void *data, size_t len, char out[65]);
 int crypto_str_equal(const char *a, const char *b);
 /* Uniform random integer in [0, upper). */
 uint32_t crypto_random_uniform(uint32_t upper);
+/* n random bytes (a seed, a key). */
+void crypto_random_bytes(void *out, size_t n);
 
 #endif
