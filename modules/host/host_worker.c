@@ -74,6 +74,11 @@ static void keep_request_memory(void)
 {
 	mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
 	mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
+	/* Without fast bins: the thousands of small chunks a page's trees free
+	 * were coalesced all at once at the next large malloc (libfcgi's
+	 * buffers at accept), 5 % of a statistics worker in perf; coalesced as
+	 * they are freed instead, the page costs ~5 % less CPU. */
+	mallopt(M_MXFAST, 0);
 }
 
 void host_worker_run(const struct host_options *o, int listen_fd, int ready_fd)

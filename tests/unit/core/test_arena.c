@@ -1,5 +1,6 @@
 /* arena_buf: what is put comes back in order, NUL-terminated, across the
- * doublings of its capacity. */
+ * doublings of its capacity. arena_reset keeps a request's blocks for the
+ * next one, within a bound. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -64,12 +65,50 @@ static void buf__reserve__no_copy_until_full(void **state)
 	assert_int_equal(b.p[1000], '\0');
 }
 
+static void reset__big_block__used_again(void **state)
+{
+	struct arena *a = *state;
+	char *small = arena_alloc(a, 100);
+	char *big = arena_alloc(a, 200 * 1024);
+	memset(big, 'x', 200 * 1024);
+	arena_reset(a);
+	/* the first block stays the head, the big one is reused as it is */
+	assert_ptr_equal(arena_alloc(a, 100), small);
+	assert_ptr_equal(arena_alloc(a, 150 * 1024), big);
+	/* a bigger need than any spare block: a new one */
+	char *bigger = arena_alloc(a, 400 * 1024);
+	assert_true(bigger < big || bigger >= big + 200 * 1024);
+}
+
+static void reset__many_blocks__spares_bounded(void **state)
+{
+	struct arena *a = *state;
+	char *blocks[8];
+	for (int round = 0; round < 3; round++) {
+		for (int i = 0; i < 8; i++) {
+			blocks[i] = arena_alloc(a, 300 * 1024);
+			memset(blocks[i], i, 300 * 1024);
+		}
+		arena_reset(a);
+	}
+	/* 1 MiB of spares at most: three of the 300 KiB blocks are kept */
+	int reused = 0;
+	for (int i = 0; i < 8; i++) {
+		char *p = arena_alloc(a, 300 * 1024);
+		for (int j = 0; j < 8; j++)
+			reused += p == blocks[j];
+	}
+	assert_int_equal(reused, 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(buf__empty_put__empty_string, setup, teardown),
 		cmocka_unit_test_setup_teardown(buf__many_pieces__all_in_order_through_growth, setup, teardown),
 		cmocka_unit_test_setup_teardown(buf__reserve__no_copy_until_full, setup, teardown),
+		cmocka_unit_test_setup_teardown(reset__big_block__used_again, setup, teardown),
+		cmocka_unit_test_setup_teardown(reset__many_blocks__spares_bounded, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
