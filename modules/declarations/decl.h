@@ -95,12 +95,16 @@ void decl_subject_of(struct decl_view *v);
 int decl_load_values(struct portal_ctx *ctx, long long decl_id, struct decl_val **vals,
 		     size_t *nvals, const char ***text_codes, const char ***texts, size_t *ntexts);
 struct decl_vals decl_view_vals(const struct decl_view *v);
-/* The numbers of row 0's NUMBERS_OF columns col, col + 1 (decl_sql.c), or
- * read apart when the list is not whole. */
+/* The numbers of row 0's VALUES_OF column col (decl_sql.c), or read apart
+ * when the list is not whole. */
 int decl_row_numbers(struct portal_ctx *ctx, const struct db_result *r, size_t col,
 		     long long decl_id, struct decl_val **vals, size_t *n);
-/* decl_value_list.c: the numbers of a "code=value,..." column holding
- * exactly `expected` of them; -1 (nothing kept) for anything else. */
+/* decl_value_list.c: the numbers of a VALUES_OF column ("N;T;code=value,...")
+ * when it lists exactly its N of them, and its T (texts not listed); -1
+ * (nothing kept) for anything else. */
+int decl_values_column(struct arena *a, const char *column, struct decl_val **vals, size_t *n,
+		       long long *texts);
+/* The "code=value,..." part alone, holding exactly `expected` pairs. */
 int decl_value_list_parse(struct arena *a, const char *list, long long expected,
 			  struct decl_val **vals, size_t *n);
 /* The previous fiscal year's validated actual: values and final amount. */

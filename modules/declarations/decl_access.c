@@ -212,10 +212,11 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 		return rc;
 	/* the numbers came with the declaration; the rare texts, and
 	 * everything under a lock, are read apart */
-	size_t numbers = DECL_COL_COUNT + FACILITY_COL_COUNT;
-	if (!lock && db_cell_int(&r, 0, numbers + 2) == 0 &&
-	    decl_value_list_parse(ctx->arena, db_cell(&r, 0, numbers),
-				  db_cell_int(&r, 0, numbers + 1), &v->vals, &v->nvals) == 0) {
+	long long texts = 0;
+	if (!lock &&
+	    decl_values_column(ctx->arena, db_cell(&r, 0, DECL_COL_COUNT + FACILITY_COL_COUNT),
+			       &v->vals, &v->nvals, &texts) == 0 &&
+	    texts == 0) {
 		v->text_codes = arena_zalloc(ctx->arena, sizeof(char *));
 		v->texts = arena_zalloc(ctx->arena, sizeof(char *));
 	} else {

@@ -38,8 +38,8 @@ int decl_load_values(struct portal_ctx *ctx, long long decl_id, struct decl_val 
 int decl_row_numbers(struct portal_ctx *ctx, const struct db_result *r, size_t col,
 		     long long decl_id, struct decl_val **vals, size_t *n)
 {
-	if (decl_value_list_parse(ctx->arena, db_cell(r, 0, col), db_cell_int(r, 0, col + 1), vals,
-				  n) == 0)
+	long long texts;
+	if (decl_values_column(ctx->arena, db_cell(r, 0, col), vals, n, &texts) == 0)
 		return 0;
 	return decl_load_values(ctx, decl_id, vals, n, NULL, NULL, NULL);
 }

@@ -26,13 +26,16 @@
 const char SQL_FACILITY[] =
 	"SELECT " FACILITY_COLS " FROM facility f " FACILITY_JOINS "WHERE f.id = ?";
 
-/* A declaration's numbers as "code=value,..." (decl_value_list.c) and their
- * count: a list cut by group_concat_max_len is refused and read apart. */
-#define NUMBERS_OF(d) \
-	"(SELECT GROUP_CONCAT(v.field_code, '=', v.value_scaled SEPARATOR ',') " \
-	" FROM declaration_value v WHERE v.declaration_id = " d ".id AND v.value_scaled IS NOT NULL), " \
-	"(SELECT COUNT(*) FROM declaration_value v " \
-	" WHERE v.declaration_id = " d ".id AND v.value_scaled IS NOT NULL)"
+/* A declaration's values in one column, "N;T;code=value,...": its N
+ * numbers listed, and how many texts it has (T, read apart when there are
+ * any). A list cut by group_concat_max_len holds fewer than N pairs and is
+ * refused, then read apart (decl_value_list.c). One subquery: MariaDB
+ * optimises each one again whenever the query cache cannot answer. */
+#define VALUES_OF(d) \
+	"(SELECT CONCAT(COUNT(v.value_scaled), ';', " \
+	" COUNT(IF(v.value_scaled IS NULL, v.value_text, NULL)), ';', " \
+	" IFNULL(GROUP_CONCAT(v.field_code, '=', v.value_scaled SEPARATOR ','), '')) " \
+	" FROM declaration_value v WHERE v.declaration_id = " d ".id)"
 
 #define DECL_COLS \
 	"d.id, d.facility_id, d.fiscal_year, d.type, d.version, d.state, d.row_version, " \
@@ -48,10 +51,8 @@ const char SQL_DECLARATION[] = "SELECT " DECL_COLS " FROM declaration d WHERE d.
  * the facility's rows too). */
 const char SQL_DECLARATION_FACILITY[] =
 	"SELECT " DECL_COLS ", " FACILITY_COLS ", "
-	/* and its numbers, with their count and the count of its texts */
-	NUMBERS_OF("d") ", "
-	"(SELECT COUNT(*) FROM declaration_value v "
-	" WHERE v.declaration_id = d.id AND v.value_scaled IS NULL AND v.value_text IS NOT NULL) "
+	/* and its values */
+	VALUES_OF("d") " "
 	"FROM declaration d"
 	" JOIN facility f ON f.id = d.facility_id " FACILITY_JOINS "WHERE d.id = ?";
 const char SQL_DECLARATION_LOCK[] =
@@ -180,12 +181,12 @@ const char SQL_TRANSMIT[] =
 	"WHERE id = ? AND row_version = ? AND state IN ('to_enter', 'in_progress')";
 
 const char SQL_PREV_VALIDATED[] =
-	"SELECT d.id, d.final_amount_cents, " NUMBERS_OF("d") " FROM declaration d "
+	"SELECT d.id, d.final_amount_cents, " VALUES_OF("d") " FROM declaration d "
 	"WHERE d.facility_id = ? AND d.fiscal_year = ? "
 	"AND d.type = 'actual' AND d.state = 'validated' ORDER BY d.version DESC LIMIT 1";
 
 const char SQL_FORECAST_OF_YEAR[] =
-	"SELECT d.id, " NUMBERS_OF("d") " FROM declaration d "
+	"SELECT d.id, " VALUES_OF("d") " FROM declaration d "
 	"WHERE d.facility_id = ? AND d.fiscal_year = ? AND d.type = 'forecast' "
 	"AND d.state IN ('transmitted', 'validated') ORDER BY d.version DESC LIMIT 1";
 

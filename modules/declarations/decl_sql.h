@@ -6,8 +6,7 @@
 extern const char SQL_FACILITY[];
 extern const char SQL_DECLARATION[];
 /* The declaration's DECL_COL_COUNT columns, the facility's as in
- * SQL_FACILITY (FACILITY_COL_COUNT), then its numbers as "code=value,...",
- * their count and the count of its texts. */
+ * SQL_FACILITY (FACILITY_COL_COUNT), then its values (VALUES_OF). */
 extern const char SQL_DECLARATION_FACILITY[];
 #define DECL_COL_COUNT 22
 extern const char SQL_DECLARATION_LOCK[];
@@ -35,9 +34,9 @@ extern const char SQL_SET_GLOBAL_CONTROLLED[];
 extern const char SQL_SET_ACTIVITY_DONE[];
 extern const char SQL_SET_FINANCIAL_DONE[];
 extern const char SQL_TRANSMIT[];
-/* id, final amount, then its numbers and their count (NUMBERS_OF). */
+/* id, final amount, then its values (VALUES_OF). */
 extern const char SQL_PREV_VALIDATED[];
-/* id, then its numbers and their count (NUMBERS_OF). */
+/* id, then its values (VALUES_OF). */
 extern const char SQL_FORECAST_OF_YEAR[];
 extern const char SQL_SCALE[];
 extern const char SQL_FACILITY_YEAR[];

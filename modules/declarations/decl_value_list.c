@@ -1,6 +1,6 @@
-/* A declaration's numbers as one column: "code=value,code=value" made by
- * GROUP_CONCAT in the statement that reads the declaration (decl_sql.c),
- * so a page reads them without a round trip of their own. */
+/* A declaration's values as one column, "N;T;code=value,code=value", made
+ * by GROUP_CONCAT in the statement that reads the declaration (VALUES_OF in
+ * decl_sql.c), so a page reads them without a round trip of their own. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,4 +43,29 @@ int decl_value_list_parse(struct arena *a, const char *list, long long expected,
 	*vals = out;
 	*n = got;
 	return 0;
+}
+
+/* A count before a ';': digits only. */
+static int count_of(const char **p, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long x = strtoll(*p, &end, 10);
+	if (errno || end == *p || *end != ';' || x < 0 || (**p < '0' || **p > '9'))
+		return -1;
+	*out = x;
+	*p = end + 1;
+	return 0;
+}
+
+int decl_values_column(struct arena *a, const char *column, struct decl_val **vals, size_t *n,
+		       long long *texts)
+{
+	*vals = NULL;
+	*n = 0;
+	long long numbers;
+	const char *p = column;
+	if (!p || count_of(&p, &numbers) != 0 || count_of(&p, texts) != 0)
+		return -1;
+	return decl_value_list_parse(a, p, numbers, vals, n);
 }

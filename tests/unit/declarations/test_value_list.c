@@ -1,6 +1,7 @@
-/* A declaration's numbers read from one "code=value,..." column: kept only
- * when the list holds exactly the counted pairs, so a list cut short by
- * MariaDB's group_concat_max_len, or anything malformed, is read apart. */
+/* A declaration's values read from one "N;T;code=value,..." column: the
+ * numbers kept only when the list holds exactly the N counted pairs, so a
+ * list cut short by MariaDB's group_concat_max_len, or anything malformed,
+ * is read apart; T, the texts it has, told to the caller. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -86,6 +87,36 @@ static void parse__malformed__refused(void **state)
 	assert_int_equal(decl_value_list_parse(a, "places=20", -1, &vals, &n), -1);
 }
 
+static void column__counts_and_list__numbers_and_texts(void **state)
+{
+	(void)state;
+	struct decl_val *vals;
+	size_t n;
+	long long texts = -1;
+	assert_int_equal(decl_values_column(a, "2;1;places=20,days=225", &vals, &n, &texts), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(texts, 1);
+	assert_string_equal(vals[1].code, "days");
+	assert_int_equal(vals[1].v, 225);
+	assert_int_equal(decl_values_column(a, "0;0;", &vals, &n, &texts), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(texts, 0);
+}
+
+static void column__bad_counts_or_cut_list__refused(void **state)
+{
+	(void)state;
+	struct decl_val *vals;
+	size_t n;
+	long long texts;
+	const char *bad[] = {NULL, "", "2;0", "2;places=20,days=225", ";0;places=20",
+			     "-1;0;", " 1;0;places=20", "1;x;places=20", "3;0;places=20,days=225",
+			     "2;0;places=20,da"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(decl_values_column(a, bad[i], &vals, &n, &texts), -1);
+	assert_int_equal(n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -94,6 +125,8 @@ int main(void)
 		cmocka_unit_test(parse__list_cut_short__refused),
 		cmocka_unit_test(parse__more_than_counted__refused),
 		cmocka_unit_test(parse__malformed__refused),
+		cmocka_unit_test(column__counts_and_list__numbers_and_texts),
+		cmocka_unit_test(column__bad_counts_or_cut_list__refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
