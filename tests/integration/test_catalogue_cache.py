@@ -11,47 +11,20 @@ page by their new paths.
 
 Environment: as test_declarations.py.
 """
-import http.client
 import os
 import sys
-import threading
 import unittest
 import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
 import test_declarations as td  # noqa: E402
-from test_auth import URL  # noqa: E402
 from test_security import one, sql  # noqa: E402
-
-# Enough parallel requests that every worker (4 in the test instance)
-# serves some before and after the change.
-BURST, THREADS = 32, 8
-
+from test_session_cache import parallel_gets  # noqa: E402
 
 def burst_bodies(browser, path):
-    """Bodies of BURST GETs of path, THREADS at a time, each on its own
-    connection so nginx hands them to whichever worker is free."""
+    """(status, body) of a burst of parallel GETs as browser (test_session_cache)."""
     name, value = browser.session_cookie()
-    bodies, lock = [], threading.Lock()
-
-    def worker(n):
-        for _ in range(n):
-            conn = http.client.HTTPConnection(URL.hostname, URL.port or 80, timeout=30)
-            conn.request("GET", path, headers={"Cookie": "%s=%s" % (name, value),
-                                               "Host": "%s:%s" % (URL.hostname, URL.port)})
-            r = conn.getresponse()
-            body = r.read().decode("utf-8", "replace")
-            conn.close()
-            with lock:
-                bodies.append((r.status, body))
-
-    threads = [threading.Thread(target=worker, args=(BURST // THREADS,))
-               for _ in range(THREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return bodies
+    return [(status, body) for status, _, body in parallel_gets("%s=%s" % (name, value), path)]
 
 
 class CatalogueCacheTest(td.DeclTest):

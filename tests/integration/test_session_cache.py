@@ -30,24 +30,23 @@ PASSWORD = "Tilleul-vert42"
 BURST, THREADS = 32, 8
 
 
-def burst(cookies, path, new_cookie=False):
-    """Statuses of BURST GETs of path, THREADS at a time, each on its own
-    connection (so nginx hands them to whichever worker is free); with
-    new_cookie, (status, whether the answer sets a session cookie)."""
-    statuses, lock = [], threading.Lock()
-    header = "; ".join("%s=%s" % kv for kv in cookies.items())
+def parallel_gets(cookie_header, path):
+    """(status, Set-Cookie, body) of BURST GETs of path, THREADS at a time,
+    each on its own connection (so nginx hands them to whichever worker is
+    free)."""
+    answers, lock = [], threading.Lock()
 
     def worker(n):
         for _ in range(n):
             conn = http.client.HTTPConnection(URL.hostname, URL.port or 80, timeout=30)
-            conn.request("GET", path, headers={"Cookie": header,
+            conn.request("GET", path, headers={"Cookie": cookie_header,
                                                "Host": "%s:%s" % (URL.hostname, URL.port)})
             r = conn.getresponse()
-            status = (r.status, "portail=" in (r.getheader("Set-Cookie") or "")
-                      ) if new_cookie else r.status
+            answer = (r.status, r.getheader("Set-Cookie") or "",
+                      r.read().decode("utf-8", "replace"))
             conn.close()
             with lock:
-                statuses.append(status)
+                answers.append(answer)
 
     threads = [threading.Thread(target=worker, args=(BURST // THREADS,))
                for _ in range(THREADS)]
@@ -55,7 +54,15 @@ def burst(cookies, path, new_cookie=False):
         t.start()
     for t in threads:
         t.join()
-    return sorted(set(statuses))
+    return answers
+
+
+def burst(cookies, path, new_cookie=False):
+    """The distinct statuses of parallel_gets; with new_cookie, (status,
+    whether the answer sets a session cookie)."""
+    header = "; ".join("%s=%s" % kv for kv in cookies.items())
+    return sorted({(status, "portail=" in set_cookie) if new_cookie else status
+                   for status, set_cookie, _ in parallel_gets(header, path)})
 
 
 def signed_in(email):

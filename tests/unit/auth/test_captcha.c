@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "stderr_capture.h"
+
 #include "arena.h"
 #include "../../../modules/auth/auth.h"
 #include "../../../modules/auth/captcha.h"
@@ -125,18 +127,11 @@ static void captcha_png__plugin_not_installed__503_logged(void **state)
 	struct arena *a = arena_new();
 	const unsigned char *png = (const unsigned char *)"x";
 	size_t len = 1;
-	int fds[2];
-	assert_int_equal(pipe(fds), 0);
-	int saved = dup(STDERR_FILENO);
-	dup2(fds[1], STDERR_FILENO);
+	struct stderr_capture c;
+	assert_int_equal(stderr_capture_begin(&c), 0);
 	int rc = captcha_png(a, "Ab3dEf", &png, &len);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	close(fds[1]);
 	char log[1024];
-	ssize_t got = read(fds[0], log, sizeof log - 1);
-	close(fds[0]);
-	log[got > 0 ? got : 0] = '\0';
+	stderr_capture_end(&c, log, sizeof log);
 	assert_int_equal(rc, 503);
 	assert_null(png);
 	assert_int_equal(len, 0);

@@ -10,22 +10,17 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "stderr_capture.h"
+
 #include "log.h"
 
 /* Runs fn with stderr redirected to a pipe; returns what it wrote. */
 static void capture(void (*fn)(void), char *buf, size_t n)
 {
-	int fds[2];
-	assert_int_equal(pipe(fds), 0);
-	int saved = dup(STDERR_FILENO);
-	dup2(fds[1], STDERR_FILENO);
+	struct stderr_capture c;
+	assert_int_equal(stderr_capture_begin(&c), 0);
 	fn();
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	close(fds[1]);
-	ssize_t got = read(fds[0], buf, n - 1);
-	close(fds[0]);
-	buf[got > 0 ? got : 0] = '\0';
+	stderr_capture_end(&c, buf, n);
 }
 
 static void info_line(void)

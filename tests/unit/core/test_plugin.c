@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "stderr_capture.h"
+
 #include "plugin.h"
 
 struct fixture_plugin {
@@ -26,17 +28,10 @@ static struct portal_plugin missing = PORTAL_PLUGIN("missing-plugin.so", "fixtur
 /* plugin_get(p) with stderr redirected to a pipe; what was logged in buf. */
 static const void *get_logged(struct portal_plugin *p, char *buf, size_t n)
 {
-	int fds[2];
-	assert_int_equal(pipe(fds), 0);
-	int saved = dup(STDERR_FILENO);
-	dup2(fds[1], STDERR_FILENO);
+	struct stderr_capture c;
+	assert_int_equal(stderr_capture_begin(&c), 0);
 	const void *d = plugin_get(p);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	close(fds[1]);
-	ssize_t got = read(fds[0], buf, n - 1);
-	close(fds[0]);
-	buf[got > 0 ? got : 0] = '\0';
+	stderr_capture_end(&c, buf, n);
 	return d;
 }
 
