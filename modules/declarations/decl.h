@@ -16,7 +16,6 @@
 #include "decl_state.h"
 
 struct arena;
-struct db_result;
 
 struct portal_ctx;
 struct session;
@@ -95,10 +94,13 @@ void decl_subject_of(struct decl_view *v);
 int decl_load_values(struct portal_ctx *ctx, long long decl_id, struct decl_val **vals,
 		     size_t *nvals, const char ***text_codes, const char ***texts, size_t *ntexts);
 struct decl_vals decl_view_vals(const struct decl_view *v);
-/* The numbers of row 0's VALUES_OF column col (decl_sql.c), or read apart
- * when the list is not whole. */
-int decl_row_numbers(struct portal_ctx *ctx, const struct db_result *r, size_t col,
-		     long long decl_id, struct decl_val **vals, size_t *n);
+/* The values of declaration decl_id from row 0's VALUES_OF column col
+ * (decl_sql.c): its numbers when the column lists them whole and, when
+ * texts are asked for (text_codes not NULL), it has none; else everything
+ * read apart (decl_load_values). */
+int decl_row_values(struct portal_ctx *ctx, const struct db_result *r, size_t col,
+		    long long decl_id, struct decl_val **vals, size_t *nvals,
+		    const char ***text_codes, const char ***texts, size_t *ntexts);
 /* decl_value_list.c: the numbers of a VALUES_OF column ("N;T;code=value,...")
  * when it lists exactly its N of them, and its T (texts not listed); -1
  * (nothing kept) for anything else. */

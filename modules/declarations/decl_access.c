@@ -210,21 +210,13 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 	rc = load_fields(ctx, v);
 	if (rc)
 		return rc;
-	/* the numbers came with the declaration; the rare texts, and
-	 * everything under a lock, are read apart */
-	long long texts = 0;
-	if (!lock &&
-	    decl_values_column(ctx->arena, db_cell(&r, 0, DECL_COL_COUNT + FACILITY_COL_COUNT),
-			       &v->vals, &v->nvals, &texts) == 0 &&
-	    texts == 0) {
-		v->text_codes = arena_zalloc(ctx->arena, sizeof(char *));
-		v->texts = arena_zalloc(ctx->arena, sizeof(char *));
-	} else {
-		rc = decl_load_values(ctx, d->id, &v->vals, &v->nvals, &v->text_codes, &v->texts,
-				      &v->ntexts);
-		if (rc)
-			return rc;
-	}
+	/* the values came with the declaration, except under a lock */
+	rc = lock ? decl_load_values(ctx, d->id, &v->vals, &v->nvals, &v->text_codes, &v->texts,
+				     &v->ntexts)
+		  : decl_row_values(ctx, &r, DECL_COL_COUNT + FACILITY_COL_COUNT, d->id, &v->vals,
+				    &v->nvals, &v->text_codes, &v->texts, &v->ntexts);
+	if (rc)
+		return rc;
 	decl_subject_of(v);
 	return 0;
 }

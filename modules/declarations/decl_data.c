@@ -35,13 +35,21 @@ int decl_load_values(struct portal_ctx *ctx, long long decl_id, struct decl_val 
 	return 0;
 }
 
-int decl_row_numbers(struct portal_ctx *ctx, const struct db_result *r, size_t col,
-		     long long decl_id, struct decl_val **vals, size_t *n)
+int decl_row_values(struct portal_ctx *ctx, const struct db_result *r, size_t col,
+		    long long decl_id, struct decl_val **vals, size_t *nvals,
+		    const char ***text_codes, const char ***texts, size_t *ntexts)
 {
-	long long texts;
-	if (decl_values_column(ctx->arena, db_cell(r, 0, col), vals, n, &texts) == 0)
+	long long ntext;
+	if (decl_values_column(ctx->arena, db_cell(r, 0, col), vals, nvals, &ntext) == 0 &&
+	    (!text_codes || ntext == 0)) {
+		if (text_codes) {
+			*text_codes = arena_zalloc(ctx->arena, sizeof(char *));
+			*texts = arena_zalloc(ctx->arena, sizeof(char *));
+			*ntexts = 0;
+		}
 		return 0;
-	return decl_load_values(ctx, decl_id, vals, n, NULL, NULL, NULL);
+	}
+	return decl_load_values(ctx, decl_id, vals, nvals, text_codes, texts, ntexts);
 }
 
 struct decl_vals decl_view_vals(const struct decl_view *v)
@@ -73,7 +81,7 @@ int decl_prev_year(struct portal_ctx *ctx, const struct decl_view *v, struct dec
 	}
 	struct decl_val *vals;
 	size_t n;
-	int rc = decl_row_numbers(ctx, &r, 2, db_cell_int(&r, 0, 0), &vals, &n);
+	int rc = decl_row_values(ctx, &r, 2, db_cell_int(&r, 0, 0), &vals, &n, NULL, NULL, NULL);
 	if (rc)
 		return rc;
 	prev->items = vals;
@@ -141,7 +149,8 @@ int decl_compute_estimate(struct portal_ctx *ctx, const struct decl_view *v,
 			if (fr.rows) {
 				struct decl_val *fv;
 				size_t fn;
-				rc = decl_row_numbers(ctx, &fr, 1, db_cell_int(&fr, 0, 0), &fv, &fn);
+				rc = decl_row_values(ctx, &fr, 1, db_cell_int(&fr, 0, 0), &fv, &fn, NULL, NULL,
+						     NULL);
 				if (rc)
 					return rc;
 				struct decl_vals fvals = {fv, fn};
