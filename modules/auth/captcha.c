@@ -44,10 +44,8 @@ int captcha_png(struct arena *a, const char *text, const unsigned char **png, si
 		log_error("auth: CAPTCHA image failed: %s", error);
 		return 500;
 	}
-	unsigned char *copy = arena_alloc(a, *len ? *len : 1);
-	memcpy(copy, data, *len);
+	*png = arena_memdup(a, data, *len);
 	free(data);
-	*png = copy;
 	return 0;
 }
 

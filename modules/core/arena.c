@@ -138,6 +138,14 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 	return p;
 }
 
+void *arena_memdup(struct arena *a, const void *p, size_t n)
+{
+	void *out = arena_alloc(a, n);
+	if (n)
+		memcpy(out, p, n);
+	return out;
+}
+
 char *arena_strdup(struct arena *a, const char *s)
 {
 	return arena_strndup(a, s, strlen(s));

@@ -165,8 +165,7 @@ int decl_pdf(struct portal_ctx *ctx)
 		log_error("declarations: PDF of %lld failed: %s", v.d.id, error);
 		return 500;
 	}
-	char *body = arena_alloc(ctx->arena, len ? len : 1);
-	memcpy(body, pdf, len);
+	char *body = arena_memdup(ctx->arena, pdf, len);
 	free(pdf);
 	response_body(ctx->res, "application/pdf", body, len);
 	response_header(ctx->arena, ctx->res, "Content-Disposition",

@@ -101,6 +101,18 @@ static void reset__many_blocks__spares_bounded(void **state)
 	assert_int_equal(reused, 3);
 }
 
+static void memdup__bytes_with_nuls__copied_apart(void **state)
+{
+	struct arena *a = *state;
+	unsigned char src[] = {0x89, 'P', 0, 'N', 0, 'G'};
+	unsigned char *copy = arena_memdup(a, src, sizeof src);
+	assert_ptr_not_equal(copy, src);
+	assert_memory_equal(copy, src, sizeof src);
+	src[0] = 0;
+	assert_int_equal(copy[0], 0x89);
+	assert_non_null(arena_memdup(a, NULL, 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -109,6 +121,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(buf__reserve__no_copy_until_full, setup, teardown),
 		cmocka_unit_test_setup_teardown(reset__big_block__used_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(reset__many_blocks__spares_bounded, setup, teardown),
+		cmocka_unit_test_setup_teardown(memdup__bytes_with_nuls__copied_apart, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
