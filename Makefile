@@ -92,9 +92,11 @@ $(BUILD)/lib/libportalcore-san.a: $(call sanobj,$(CORE_SRC))
 	rm -f $@ && ar rcs $@ $^
 
 # The host exports the core's symbols (-rdynamic) for the modules it loads.
+# It links mimalloc, whose malloc then serves the whole process, libraries
+# and modules included (modules/host/host_allocator.c says why).
 $(HOST_BIN): $(call obj,$(HOST_SRC)) $(BUILD)/lib/libportalcore.a
 	@mkdir -p $(dir $@)
-	$(CC) -rdynamic -o $@ $(call obj,$(HOST_SRC)) -Wl,--whole-archive $(BUILD)/lib/libportalcore.a -Wl,--no-whole-archive $(CORE_LIBS) -ldl -lm
+	$(CC) -rdynamic -o $@ $(call obj,$(HOST_SRC)) -Wl,--whole-archive $(BUILD)/lib/libportalcore.a -Wl,--no-whole-archive $(CORE_LIBS) -lmimalloc -ldl -lm
 
 # Modules and plugins export only their descriptor. Installed by rename, so
 # a running worker never sees a half-written file (SIGHUP picks up the new

@@ -24,5 +24,7 @@ int host_listen(const struct host_options *o, int *owns_path);
 void host_worker_run(const struct host_options *o, int listen_fd, int ready_fd)
 	__attribute__((noreturn));
 int host_supervise(const struct host_options *o, int listen_fd, int owns_path);
+/* "mimalloc X.Y.Z" when malloc is mimalloc's (host_allocator.c), for the log. */
+const char *host_allocator(void);
 
 #endif

@@ -291,7 +291,7 @@ int host_supervise(const struct host_options *o, int listen_fd, int owns_path)
 			fclose(f);
 		}
 	}
-	log_info("module %s: %d workers", o->module, s.wanted);
+	log_info("module %s: %d workers, allocator %s", o->module, s.wanted, host_allocator());
 	top_up(&s);
 	write_state(&s);
 	for (;;) {

@@ -2,7 +2,6 @@
  * until told to stop. A request in flight always completes. */
 #include <dlfcn.h>
 #include <fcgiapp.h>
-#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,28 +62,9 @@ static const struct portal_module *load_module(const struct host_options *o)
 	return m;
 }
 
-/* A page allocates and frees a few hundred KiB (its trees, the arena's
- * blocks, the response). With glibc's defaults the top of the heap went
- * back to the kernel after each request and came back as page faults at
- * the next one (brk, fault, TLB flush per page: measured by perf as a few
- * percent of a worker, more under a hypervisor). Keep what a page needs;
- * what only a rare request needs (argon2's memory, a big export) is still
- * mapped apart and returned at once. */
-static void keep_request_memory(void)
-{
-	mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
-	mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
-	/* Without fast bins: the thousands of small chunks a page's trees free
-	 * were coalesced all at once at the next large malloc (libfcgi's
-	 * buffers at accept), 5 % of a statistics worker in perf; coalesced as
-	 * they are freed instead, the page costs ~5 % less CPU. */
-	mallopt(M_MXFAST, 0);
-}
-
 void host_worker_run(const struct host_options *o, int listen_fd, int ready_fd)
 {
 	install_worker_signals();
-	keep_request_memory();
 	struct portal_config *cfg = config_load(o->config_path);
 	if (!cfg)
 		_exit(HOST_EXIT_CONFIG);

@@ -298,6 +298,18 @@ class FoundationTest(unittest.TestCase):
         for m in built_modules():
             self.assertRegex(p.stdout, r"(?m)^%s +running +pid=\d+ +workers=[1-9]" % m)
 
+    def test_workers__allocate_with_mimalloc(self):
+        # A build that lost -lmimalloc (or an allocator preloaded in front of
+        # it) still works, only slower: this is where it shows.
+        for module in built_modules():
+            with open(os.path.join(VAR, "log", module + ".log")) as f:
+                starts = [l for l in f if " %s: " % module in l and " workers, allocator " in l]
+            self.assertTrue(starts, "%s: no start line in its log" % module)
+            self.assertRegex(starts[-1], r"allocator mimalloc \d+\.\d+\.\d+$")
+            for pid in workers_of(host_pid(module)):
+                with open("/proc/%d/maps" % pid) as f:
+                    self.assertIn("libmimalloc.so", f.read(), "worker %d of %s" % (pid, module))
+
     def test_worker_sigkill__next_requests_succeed_and_worker_respawned(self):
         self.need("auth")
         pid = host_pid("auth")
