@@ -55,6 +55,14 @@ struct decl_row {
 };
 
 /* A declaration as the caller may see it. */
+/* The previous fiscal year's validated actual (decl_prev_year). */
+struct decl_prev {
+	int read;			/* 0: not read yet (decl_prev_year asks) */
+	int found, has_amount;
+	int64_t amount_cents;
+	struct decl_vals vals;
+};
+
 struct decl_view {
 	struct decl_facility f;
 	struct decl_row d;
@@ -67,6 +75,7 @@ struct decl_view {
 	size_t nvals;
 	const char **text_codes, **texts;	/* unit 'text' */
 	size_t ntexts;
+	struct decl_prev prev;		/* read with it, except under a lock */
 };
 
 /* decl_access.c */
@@ -101,15 +110,28 @@ struct decl_vals decl_view_vals(const struct decl_view *v);
 int decl_row_values(struct portal_ctx *ctx, const struct db_result *r, size_t col,
 		    long long decl_id, struct decl_val **vals, size_t *nvals,
 		    const char ***text_codes, const char ***texts, size_t *ntexts);
+/* The same from the column's text. */
+int decl_column_values(struct portal_ctx *ctx, const char *column, long long decl_id,
+		       struct decl_val **vals, size_t *nvals, const char ***text_codes,
+		       const char ***texts, size_t *ntexts);
+/* The previous year from row 0's PREV_VALIDATED_OF column col into v->prev
+ * (left unread when the column is malformed: decl_prev_year asks then). */
+int decl_prev_from_row(struct portal_ctx *ctx, const struct db_result *r, size_t col,
+		       struct decl_view *v);
 /* decl_value_list.c: the numbers of a VALUES_OF column ("N;T;code=value,...")
  * when it lists exactly its N of them, and its T (texts not listed); -1
  * (nothing kept) for anything else. */
 int decl_values_column(struct arena *a, const char *column, struct decl_val **vals, size_t *n,
 		       long long *texts);
+/* A PREV_VALIDATED_OF column, "ID;AMOUNT;" then a VALUES_OF column left in
+ * *values: 0, or -1 when malformed. AMOUNT may be empty (*has_amount 0). */
+int decl_prev_column_parse(const char *column, long long *id, int *has_amount,
+			   int64_t *amount_cents, const char **values);
 /* The "code=value,..." part alone, holding exactly `expected` pairs. */
 int decl_value_list_parse(struct arena *a, const char *list, long long expected,
 			  struct decl_val **vals, size_t *n);
-/* The previous fiscal year's validated actual: values and final amount. */
+/* The previous fiscal year's validated actual: values and final amount,
+ * as read with the declaration, or asked now. */
 int decl_prev_year(struct portal_ctx *ctx, const struct decl_view *v, struct decl_vals *prev,
 		   int *found, int64_t *prev_amount, int *has_amount);
 int decl_run_controls(struct portal_ctx *ctx, const struct decl_view *v, enum decl_section s,

@@ -39,8 +39,16 @@ int decl_row_values(struct portal_ctx *ctx, const struct db_result *r, size_t co
 		    long long decl_id, struct decl_val **vals, size_t *nvals,
 		    const char ***text_codes, const char ***texts, size_t *ntexts)
 {
+	return decl_column_values(ctx, db_cell(r, 0, col), decl_id, vals, nvals, text_codes, texts,
+				  ntexts);
+}
+
+int decl_column_values(struct portal_ctx *ctx, const char *column, long long decl_id,
+		       struct decl_val **vals, size_t *nvals, const char ***text_codes,
+		       const char ***texts, size_t *ntexts)
+{
 	long long ntext;
-	if (decl_values_column(ctx->arena, db_cell(r, 0, col), vals, nvals, &ntext) == 0 &&
+	if (decl_values_column(ctx->arena, column, vals, nvals, &ntext) == 0 &&
 	    (!text_codes || ntext == 0)) {
 		if (text_codes) {
 			*text_codes = arena_zalloc(ctx->arena, sizeof(char *));
@@ -63,9 +71,44 @@ const char *decl_section_sql(enum decl_section s)
 	return s == DSECTION_ACTIVITY ? "activity" : s == DSECTION_FINANCIAL ? "financial" : "global";
 }
 
+int decl_prev_from_row(struct portal_ctx *ctx, const struct db_result *r, size_t col,
+		       struct decl_view *v)
+{
+	struct decl_prev *p = &v->prev;
+	memset(p, 0, sizeof(*p));
+	const char *column = db_cell(r, 0, col), *values;
+	long long id;
+	if (!column) {
+		p->read = 1; /* there is none */
+		return 0;
+	}
+	if (decl_prev_column_parse(column, &id, &p->has_amount, &p->amount_cents, &values) != 0) {
+		p->has_amount = 0;
+		return 0;
+	}
+	struct decl_val *vals;
+	size_t n;
+	int rc = decl_column_values(ctx, values, id, &vals, &n, NULL, NULL, NULL);
+	if (rc)
+		return rc;
+	p->vals.items = vals;
+	p->vals.n = n;
+	p->found = p->read = 1;
+	return 0;
+}
+
 int decl_prev_year(struct portal_ctx *ctx, const struct decl_view *v, struct decl_vals *prev,
 		   int *found, int64_t *prev_amount, int *has_amount)
 {
+	if (v->prev.read) {
+		*found = v->prev.found;
+		*has_amount = v->prev.has_amount;
+		if (v->prev.has_amount)
+			*prev_amount = v->prev.amount_cents;
+		if (v->prev.found)
+			*prev = v->prev.vals;
+		return 0;
+	}
 	*found = 0;
 	*has_amount = 0;
 	struct db_result r;

@@ -37,6 +37,16 @@ const char SQL_FACILITY[] =
 	" IFNULL(GROUP_CONCAT(v.field_code, '=', v.value_scaled SEPARATOR ','), '')) " \
 	" FROM declaration_value v WHERE v.declaration_id = " d ".id)"
 
+/* The previous fiscal year's validated actual of d's facility, as
+ * "ID;AMOUNT;" then its VALUES_OF column (AMOUNT empty when it has no final
+ * amount), or NULL: the controls compare with it, and read with the
+ * declaration it costs no round trip (decl_prev_column_parse). */
+#define PREV_VALIDATED_OF(d) \
+	"(SELECT CONCAT(py.id, ';', IFNULL(py.final_amount_cents, ''), ';', " VALUES_OF("py") ") " \
+	" FROM declaration py WHERE py.facility_id = " d ".facility_id " \
+	" AND py.fiscal_year = " d ".fiscal_year - 1 AND py.type = 'actual' " \
+	" AND py.state = 'validated' ORDER BY py.version DESC LIMIT 1)"
+
 #define DECL_COLS \
 	"d.id, d.facility_id, d.fiscal_year, d.type, d.version, d.state, d.row_version, " \
 	"d.activity_done, d.financial_done, d.activity_controlled, d.financial_controlled, " \
@@ -51,8 +61,8 @@ const char SQL_DECLARATION[] = "SELECT " DECL_COLS " FROM declaration d WHERE d.
  * the facility's rows too). */
 const char SQL_DECLARATION_FACILITY[] =
 	"SELECT " DECL_COLS ", " FACILITY_COLS ", "
-	/* and its values */
-	VALUES_OF("d") " "
+	/* and its values, and the previous year's */
+	VALUES_OF("d") ", " PREV_VALIDATED_OF("d") " "
 	"FROM declaration d"
 	" JOIN facility f ON f.id = d.facility_id " FACILITY_JOINS "WHERE d.id = ?";
 const char SQL_DECLARATION_LOCK[] =

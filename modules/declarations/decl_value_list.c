@@ -58,6 +58,29 @@ static int count_of(const char **p, long long *out)
 	return 0;
 }
 
+int decl_prev_column_parse(const char *column, long long *id, int *has_amount,
+			   int64_t *amount_cents, const char **values)
+{
+	const char *p = column;
+	long long x;
+	if (!p || count_of(&p, &x) != 0 || x <= 0)
+		return -1;
+	*id = x;
+	*has_amount = 0;
+	if (*p != ';') {
+		char *end;
+		errno = 0;
+		long long amount = strtoll(p, &end, 10);
+		if (errno || end == p || *end != ';' || !(*p == '-' || (*p >= '0' && *p <= '9')))
+			return -1;
+		*has_amount = 1;
+		*amount_cents = amount;
+		p = end;
+	}
+	*values = p + 1;
+	return 0;
+}
+
 int decl_values_column(struct arena *a, const char *column, struct decl_val **vals, size_t *n,
 		       long long *texts)
 {

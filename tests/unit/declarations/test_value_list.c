@@ -117,6 +117,56 @@ static void column__bad_counts_or_cut_list__refused(void **state)
 	assert_int_equal(n, 0);
 }
 
+static void prev__id_amount_values__parsed(void **state)
+{
+	(void)state;
+	long long id = 0;
+	int has = -1;
+	int64_t amount = 0;
+	const char *values = NULL;
+	assert_int_equal(decl_prev_column_parse("19;18698400;2;0;places=20,days=225", &id, &has,
+						&amount, &values), 0);
+	assert_int_equal(id, 19);
+	assert_int_equal(has, 1);
+	assert_int_equal(amount, 18698400);
+	assert_string_equal(values, "2;0;places=20,days=225");
+	/* what the declarations read next from it */
+	struct decl_val *vals;
+	size_t n;
+	long long texts;
+	assert_int_equal(decl_values_column(a, values, &vals, &n, &texts), 0);
+	assert_int_equal(n, 2);
+}
+
+static void prev__no_final_amount__has_amount_0(void **state)
+{
+	(void)state;
+	long long id = 0;
+	int has = -1;
+	int64_t amount = 7;
+	const char *values = NULL;
+	assert_int_equal(decl_prev_column_parse("5;;0;0;", &id, &has, &amount, &values), 0);
+	assert_int_equal(id, 5);
+	assert_int_equal(has, 0);
+	assert_string_equal(values, "0;0;");
+	assert_int_equal(decl_prev_column_parse("6;-150;0;0;", &id, &has, &amount, &values), 0);
+	assert_int_equal(has, 1);
+	assert_int_equal(amount, -150);
+}
+
+static void prev__malformed__refused(void **state)
+{
+	(void)state;
+	long long id;
+	int has;
+	int64_t amount;
+	const char *values;
+	const char *bad[] = {NULL, "", "19", "19;", "19;100", "0;;0;0;", "-1;;0;0;", "x;;0;0;",
+			     "19;1x;0;0;", "19; 5;0;0;", "19;99999999999999999999;0;0;"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(decl_prev_column_parse(bad[i], &id, &has, &amount, &values), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +177,9 @@ int main(void)
 		cmocka_unit_test(parse__malformed__refused),
 		cmocka_unit_test(column__counts_and_list__numbers_and_texts),
 		cmocka_unit_test(column__bad_counts_or_cut_list__refused),
+		cmocka_unit_test(prev__id_amount_values__parsed),
+		cmocka_unit_test(prev__no_final_amount__has_amount_0),
+		cmocka_unit_test(prev__malformed__refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
