@@ -192,7 +192,8 @@ static enum db_status load_snapshot(struct portal_ctx *ctx, const unsigned char 
 }
 
 /* The worker's copy while its version is the database's, else a fresh load
- * (kept for the next request when the database gave it a version). */
+ * (kept for the next request when the database gave it a version: signed-in
+ * sessions only, sql/006_visitor_session_version.sql). */
 static enum db_status snapshot_of(struct portal_ctx *ctx, const unsigned char hash[32],
 				  const char *today, struct session_snapshot *snap, int *found)
 {

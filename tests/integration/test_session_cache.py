@@ -130,6 +130,30 @@ class CafAgentTest(unittest.TestCase):
         self.assertEqual(burst(token, "/auth/connexion", new_cookie=True), [(200, True)])
         self.assertEqual(burst(planted.cookies, "/declarations/baremes"), [200])
 
+    def test_visitor_session__no_version_row__sign_in_creates_it(self):
+        # sql/006_visitor_session_version.sql: a visitor's session writes
+        # nothing to session_version, so it cannot make MariaDB's query
+        # cache forget the session checks of the signed-in users.
+        b = Browser()
+        b.get("/auth/connexion")
+        token = b.cookies["portail"]
+        session = one("SELECT id FROM session WHERE token_hash = UNHEX(SHA2('%s', 256))" % token)
+        self.assertIsNotNone(session)
+        versions = "SELECT COUNT(*) FROM session_version WHERE session_id = %s" % session
+        self.assertEqual(int(one(versions)), 0)
+        # every worker serves the visitor from the database, without a copy
+        self.assertEqual(burst(dict(b.cookies), "/auth/connexion", new_cookie=True),
+                         [(200, False)])
+        self.assertEqual(int(one(versions)), 0)
+        r = b.post("/auth/connexion", {"email": self.email, "password": PASSWORD})
+        self.assertEqual(r.status, 303)
+        # the login rotated the same row: now it has a version, and its
+        # copies in the workers are trusted only while it stays the same
+        self.assertEqual(int(one(versions)), 1)
+        self.assertEqual(burst(b.cookies, "/declarations/baremes"), [200])
+        sql("UPDATE account SET caf_roles = 'instructor' WHERE id = %s" % self.account)
+        self.assertEqual(burst(b.cookies, "/declarations/baremes"), [403])
+
     def saved_scale(self, b):
         """POSTs the scale page's form unchanged: a flash on the redirect."""
         form = [f for f in parse_forms(b.get("/declarations/baremes").text)
