@@ -23,6 +23,11 @@
 	"formulaire. Comparez les deux versions ci-dessous, puis enregistrez à nouveau pour " \
 	"conserver la vôtre."
 
+#define MSG_CONTROL_CONFLICT \
+	"Les données ont été modifiées par une autre personne pendant votre contrôle : " \
+	"voici le contrôle des données à jour. Vos explications sont conservées ; " \
+	"vérifiez-les puis validez à nouveau."
+
 struct section_def {
 	const char *sql;	/* form_field.section */
 	enum decl_section sec;
@@ -417,6 +422,26 @@ static int control_get(struct portal_ctx *ctx, const struct section_def *s)
 	return 0;
 }
 
+/* The declaration changed between this request's reading and its writing
+ * (data saved by someone else): its controls again, on the data as they
+ * are now, with what the user typed kept. */
+static int control_conflict(struct portal_ctx *ctx, const struct section_def *s)
+{
+	struct decl_view v;
+	int rc = load_for(ctx, s, &v);
+	if (rc)
+		return rc;
+	struct decl_control_list l;
+	struct decl_estimate est;
+	rc = decl_run_controls(ctx, &v, s->sec, &l, &est);
+	if (rc)
+		return rc;
+	xmlNodePtr root = control_page(ctx, s, &v, &l, &ctx->req->form);
+	page_error(root, NULL, MSG_CONTROL_CONFLICT);
+	ctx->res->status = 409;
+	return 0;
+}
+
 static int control_post(struct portal_ctx *ctx, const struct section_def *s)
 {
 	struct decl_view v;
@@ -462,23 +487,36 @@ static int control_post(struct portal_ctx *ctx, const struct section_def *s)
 			     NULL, NULL);
 		rc = db_http_status(st);
 	}
-	int missing = missing_count(&v, s->sql) > 0;
+	int missing = missing_count(&v, s->sql) > 0, conflict = 0;
 	if (rc == 0 && all && !missing) {
 		/* the approver passing the control validates the section himself */
 		int auto_done = (v.roles & DROLE_APPROVER) != 0;
-		st = db_exec(ctx->db, s == &ACTIVITY ? SQL_SET_ACTIVITY_CONTROLLED
-						     : SQL_SET_FINANCIAL_CONTROLLED,
-			     DB_ARGS(DB_INT(auto_done), DB_INT(auto_done), DB_INT(who),
-				     DB_INT(auto_done), DB_INT(now), DB_INT(v.d.id)),
-			     NULL, NULL);
-		rc = db_http_status(st);
-		if (rc == 0 && audit_event(ctx, "declaration.control_passed", "declaration", v.d.id,
-					   s->sql) != 0)
+		int controlled = s == &ACTIVITY ? v.d.activity_controlled : v.d.financial_controlled;
+		int done = s == &ACTIVITY ? v.d.activity_done : v.d.financial_done;
+		/* Passed again with nothing to change (the rail's "next" on a
+		 * section already controlled): no write, so the declaration keeps
+		 * its version and MariaDB its cached reads of it. Otherwise only
+		 * the version the controls ran on is marked: data saved since
+		 * makes it a conflict, to be controlled again. */
+		if (!controlled || (auto_done && !done)) {
+			uint64_t affected = 0;
+			st = db_exec(ctx->db,
+				     s == &ACTIVITY ? SQL_SET_ACTIVITY_CONTROLLED
+						    : SQL_SET_FINANCIAL_CONTROLLED,
+				     DB_ARGS(DB_INT(auto_done), DB_INT(auto_done), DB_INT(who),
+					     DB_INT(auto_done), DB_INT(now), DB_INT(v.d.id),
+					     DB_INT(v.d.row_version)),
+				     &affected, NULL);
+			rc = db_http_status(st);
+			conflict = rc == 0 && affected != 1;
+		}
+		if (rc == 0 && !conflict &&
+		    audit_event(ctx, "declaration.control_passed", "declaration", v.d.id, s->sql) != 0)
 			rc = 500;
 	}
-	if (rc) {
+	if (rc || conflict) {
 		db_rollback(ctx->db);
-		return rc;
+		return rc ? rc : control_conflict(ctx, s);
 	}
 	st = db_commit(ctx->db);
 	if (st != DB_OK)

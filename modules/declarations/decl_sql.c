@@ -166,12 +166,12 @@ const char SQL_SET_ACTIVITY_CONTROLLED[] =
 	"UPDATE declaration SET activity_controlled = 1, row_version = row_version + 1, "
 	"activity_done = IF(? = 1, 1, activity_done), "
 	"activity_done_by = IF(? = 1, ?, activity_done_by), "
-	"activity_done_at = IF(? = 1, ?, activity_done_at) WHERE id = ?";
+	"activity_done_at = IF(? = 1, ?, activity_done_at) WHERE id = ? AND row_version = ?";
 const char SQL_SET_FINANCIAL_CONTROLLED[] =
 	"UPDATE declaration SET financial_controlled = 1, row_version = row_version + 1, "
 	"financial_done = IF(? = 1, 1, financial_done), "
 	"financial_done_by = IF(? = 1, ?, financial_done_by), "
-	"financial_done_at = IF(? = 1, ?, financial_done_at) WHERE id = ?";
+	"financial_done_at = IF(? = 1, ?, financial_done_at) WHERE id = ? AND row_version = ?";
 const char SQL_SET_GLOBAL_CONTROLLED[] =
 	"UPDATE declaration SET global_controlled = 1, estimate_cents = ?, "
 	"row_version = row_version + 1 WHERE id = ?";

@@ -281,6 +281,69 @@ class EntryTest(DeclTest):
         self.assertIn('value="trente"', r.text)
         self.assertIn('value="30 000"', r.text)
 
+    def test_control__data_saved_meanwhile__conflict_explanations_kept(self):
+        from test_security import one, sql  # imports this file: not at the top
+        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
+        act = signed_in(DUMAS)
+        decl_id = self.declaration_id(act, fid, year)
+        # fewer hours invoiced than performed: an anomaly to explain
+        self.enter(act, decl_id, "activite", dict(EAJE_ACTIVITY, hours_invoiced="29 000"))
+        page = act.get(decl_path(decl_id, "controle-activite"))
+        self.assertIn('name="explication_eaje_invoiced_below_performed"', page.text)
+        typed = "Fermeture imprévue en juin : heures non facturées."
+        # Someone saves the declaration while this POST runs: a trigger
+        # raises its version as soon as the POST stores its controls, in the
+        # POST's own transaction (no other way to stand between its reading
+        # and its writing).
+        triggers = ("test_concurrent_save_insert", "test_concurrent_save_update")
+        for name, event in zip(triggers, ("INSERT", "UPDATE")):
+            sql("CREATE TRIGGER %s AFTER %s ON control_result FOR EACH ROW "
+                "UPDATE declaration SET row_version = row_version + 1 "
+                "WHERE id = NEW.declaration_id" % (name, event))
+        try:
+            r = act.post(decl_path(decl_id, "controle-activite"),
+                         {"action": "suivant", "explication_eaje_invoiced_below_performed": typed})
+        finally:
+            for name in triggers:
+                sql("DROP TRIGGER IF EXISTS %s" % name)
+        self.assertEqual(r.status, 409, r.text[:800])
+        self.assertIn("modifiées par une autre personne pendant votre contrôle",
+                      html.unescape(r.text))
+        self.assertIn(typed, html.unescape(r.text))
+        self.assertEqual(one("SELECT activity_controlled FROM declaration WHERE id = %d"
+                             % decl_id), "0")
+        # passed again: recorded now
+        r = act.post(decl_path(decl_id, "controle-activite"),
+                     {"action": "suivant", "explication_eaje_invoiced_below_performed": typed})
+        self.assertEqual(r.status, 303, r.text[:800])
+        self.assertEqual(one("SELECT activity_controlled FROM declaration WHERE id = %d"
+                             % decl_id), "1")
+
+    def test_control_passed_again__nothing_written_but_journalled(self):
+        from test_security import one, sql  # imports this file: not at the top
+        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
+        act = signed_in(DUMAS)
+        decl_id = self.declaration_id(act, fid, year)
+        self.enter(act, decl_id, "activite", EAJE_ACTIVITY)
+        self.assertRedirect(self.pass_controls(act, decl_id, "controle-activite"),
+                            decl_path(decl_id, "controle-activite"))
+        version = "SELECT row_version FROM declaration WHERE id = %d" % decl_id
+        passes = ("SELECT COUNT(*) FROM audit_event WHERE action = 'declaration.control_passed'"
+                  " AND target_id = %d" % decl_id)
+        before, journalled = one(version), int(one(passes))
+        # the rail's "next" on a section already controlled
+        self.assertRedirect(self.pass_controls(act, decl_id, "controle-activite"),
+                            decl_path(decl_id, "controle-activite"))
+        self.assertEqual(one(version), before)
+        self.assertEqual(int(one(passes)), journalled + 1)
+        # a saved change makes the control due again, and passing it writes
+        self.enter(act, decl_id, "activite", dict(EAJE_ACTIVITY, places="18"))
+        self.assertEqual(one("SELECT activity_controlled FROM declaration WHERE id = %d"
+                             % decl_id), "0")
+        self.pass_controls(act, decl_id, "controle-activite")
+        self.assertEqual(one("SELECT activity_controlled FROM declaration WHERE id = %d"
+                             % decl_id), "1")
+
     def test_essential_missing__red_banner_blocks_next_step(self):
         year, fid = self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
         b = signed_in(LEBRUN)
