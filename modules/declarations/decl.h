@@ -63,6 +63,13 @@ struct decl_prev {
 	struct decl_vals vals;
 };
 
+/* A control step's POST whose declaration changed between its reading and
+ * its writing (decl_rail.c, decl_transmit.c). */
+#define MSG_CONTROL_CONFLICT \
+	"Les données ont été modifiées par une autre personne pendant votre contrôle : " \
+	"voici le contrôle des données à jour. Vos explications sont conservées ; " \
+	"vérifiez-les puis validez à nouveau."
+
 struct decl_view {
 	struct decl_facility f;
 	struct decl_row d;

@@ -23,11 +23,6 @@
 	"formulaire. Comparez les deux versions ci-dessous, puis enregistrez à nouveau pour " \
 	"conserver la vôtre."
 
-#define MSG_CONTROL_CONFLICT \
-	"Les données ont été modifiées par une autre personne pendant votre contrôle : " \
-	"voici le contrôle des données à jour. Vos explications sont conservées ; " \
-	"vérifiez-les puis validez à nouveau."
-
 struct section_def {
 	const char *sql;	/* form_field.section */
 	enum decl_section sec;

@@ -174,7 +174,7 @@ const char SQL_SET_FINANCIAL_CONTROLLED[] =
 	"financial_done_at = IF(? = 1, ?, financial_done_at) WHERE id = ? AND row_version = ?";
 const char SQL_SET_GLOBAL_CONTROLLED[] =
 	"UPDATE declaration SET global_controlled = 1, estimate_cents = ?, "
-	"row_version = row_version + 1 WHERE id = ?";
+	"row_version = row_version + 1 WHERE id = ? AND row_version = ?";
 
 /* Tick (1) or untick (0) "fin de saisie"; unticking also un-validates the
  * global control. */

@@ -15,6 +15,7 @@
 #include "module.h"
 #include "page.h"
 #include "request.h"
+#include "response.h"
 #include "session.h"
 
 static int stored_expl(struct portal_ctx *ctx, long long id, struct kv_list *out)
@@ -68,6 +69,26 @@ int decl_global_control_get(struct portal_ctx *ctx)
 	return 0;
 }
 
+/* The declaration changed while its global control was being recorded:
+ * the controls and the estimate of the data as they are now, what the user
+ * typed kept. */
+static int global_conflict(struct portal_ctx *ctx)
+{
+	struct decl_view v;
+	int rc = decl_load(ctx, ctx_param_id(ctx, "id"), 0, &v);
+	if (rc)
+		return rc;
+	struct decl_control_list l;
+	struct decl_estimate e;
+	rc = decl_run_controls(ctx, &v, DSECTION_GLOBAL, &l, &e);
+	if (rc)
+		return rc;
+	xmlNodePtr root = global_page(ctx, &v, &l, &e, &ctx->req->form);
+	page_error(root, NULL, MSG_CONTROL_CONFLICT);
+	ctx->res->status = 409;
+	return 0;
+}
+
 int decl_global_control_post(struct portal_ctx *ctx)
 {
 	struct decl_view v;
@@ -110,18 +131,30 @@ int decl_global_control_post(struct portal_ctx *ctx)
 			     NULL, NULL);
 		rc = db_http_status(st);
 	}
+	int conflict = 0;
 	if (rc == 0 && all) {
-		st = db_exec(ctx->db, SQL_SET_GLOBAL_CONTROLLED,
-			     DB_ARGS(DB_INT(e.amount_cents), DB_INT(v.d.id)), NULL, NULL);
-		rc = db_http_status(st);
-		if (rc == 0 && audit_event(ctx, "declaration.global_control_passed", "declaration",
-					   v.d.id, arena_printf(ctx->arena, "estimate_cents=%lld",
-								(long long)e.amount_cents)))
+		/* As a section's control (decl_rail.c): passed again with the same
+		 * estimate, nothing but the journal is written; otherwise only the
+		 * version the controls and the estimate were computed on. */
+		if (!v.d.global_controlled || !v.d.has_estimate ||
+		    v.d.estimate_cents != e.amount_cents) {
+			uint64_t affected = 0;
+			st = db_exec(ctx->db, SQL_SET_GLOBAL_CONTROLLED,
+				     DB_ARGS(DB_INT(e.amount_cents), DB_INT(v.d.id),
+					     DB_INT(v.d.row_version)),
+				     &affected, NULL);
+			rc = db_http_status(st);
+			conflict = rc == 0 && affected != 1;
+		}
+		if (rc == 0 && !conflict &&
+		    audit_event(ctx, "declaration.global_control_passed", "declaration", v.d.id,
+				arena_printf(ctx->arena, "estimate_cents=%lld",
+					     (long long)e.amount_cents)))
 			rc = 500;
 	}
-	if (rc) {
+	if (rc || conflict) {
 		db_rollback(ctx->db);
-		return rc;
+		return rc ? rc : global_conflict(ctx);
 	}
 	if ((st = db_commit(ctx->db)) != DB_OK)
 		return db_http_status(st);

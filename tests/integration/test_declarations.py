@@ -193,6 +193,23 @@ class DeclTest(unittest.TestCase):
         self.assertRegex(done, r'class="decl-digest">[0-9a-f]{64}<')
         return done
 
+    def post_while_saved(self, browser, path, fields):
+        """POSTs a control step while someone saves the declaration: a
+        trigger raises its version as soon as the POST stores its controls,
+        in the POST's own transaction (the only way to stand between its
+        reading and its writing)."""
+        from test_security import sql  # imports this file: not at the top
+        triggers = ("test_concurrent_save_insert", "test_concurrent_save_update")
+        for name, event in zip(triggers, ("INSERT", "UPDATE")):
+            sql("CREATE TRIGGER %s AFTER %s ON control_result FOR EACH ROW "
+                "UPDATE declaration SET row_version = row_version + 1 "
+                "WHERE id = NEW.declaration_id" % (name, event))
+        try:
+            return browser.post(path, fields)
+        finally:
+            for name in triggers:
+                sql("DROP TRIGGER IF EXISTS %s" % name)
+
     def one_person_rail(self, account, facility, kind, activity, financial):
         year, fid = self.open_campaign(facility, "forecast", kind)
         b = signed_in(account)
@@ -282,7 +299,7 @@ class EntryTest(DeclTest):
         self.assertIn('value="30 000"', r.text)
 
     def test_control__data_saved_meanwhile__conflict_explanations_kept(self):
-        from test_security import one, sql  # imports this file: not at the top
+        from test_security import one  # imports this file: not at the top
         year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
         act = signed_in(DUMAS)
         decl_id = self.declaration_id(act, fid, year)
@@ -291,21 +308,9 @@ class EntryTest(DeclTest):
         page = act.get(decl_path(decl_id, "controle-activite"))
         self.assertIn('name="explication_eaje_invoiced_below_performed"', page.text)
         typed = "Fermeture imprévue en juin : heures non facturées."
-        # Someone saves the declaration while this POST runs: a trigger
-        # raises its version as soon as the POST stores its controls, in the
-        # POST's own transaction (no other way to stand between its reading
-        # and its writing).
-        triggers = ("test_concurrent_save_insert", "test_concurrent_save_update")
-        for name, event in zip(triggers, ("INSERT", "UPDATE")):
-            sql("CREATE TRIGGER %s AFTER %s ON control_result FOR EACH ROW "
-                "UPDATE declaration SET row_version = row_version + 1 "
-                "WHERE id = NEW.declaration_id" % (name, event))
-        try:
-            r = act.post(decl_path(decl_id, "controle-activite"),
-                         {"action": "suivant", "explication_eaje_invoiced_below_performed": typed})
-        finally:
-            for name in triggers:
-                sql("DROP TRIGGER IF EXISTS %s" % name)
+        r = self.post_while_saved(act, decl_path(decl_id, "controle-activite"),
+                                  {"action": "suivant",
+                                   "explication_eaje_invoiced_below_performed": typed})
         self.assertEqual(r.status, 409, r.text[:800])
         self.assertIn("modifiées par une autre personne pendant votre contrôle",
                       html.unescape(r.text))
@@ -318,6 +323,38 @@ class EntryTest(DeclTest):
         self.assertEqual(r.status, 303, r.text[:800])
         self.assertEqual(one("SELECT activity_controlled FROM declaration WHERE id = %d"
                              % decl_id), "1")
+
+    def test_global_control__saved_meanwhile_conflict__passed_again_writes_nothing(self):
+        from test_security import one  # imports this file: not at the top
+        year, fid = self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
+        b = signed_in(LEBRUN)
+        decl_id = self.declaration_id(b, fid, year)
+        self.enter(b, decl_id, "activite", EAJE_ACTIVITY)
+        self.pass_controls(b, decl_id, "controle-activite")
+        # a service benefit far from the estimate: an alert at the global control
+        self.enter(b, decl_id, "financier", dict(EAJE_FINANCIAL, pr_ps_caf="900 000"))
+        self.assertRedirect(self.pass_controls(b, decl_id, "controle-financier"),
+                            decl_path(decl_id, "controle-global"))
+        path = decl_path(decl_id, "controle-global")
+        self.assertIn('name="explication_declared_ps_gap"', b.get(path).text)
+        typed = "Montant de la convention signée en mars, avant la révision du barème."
+        fields = {"action": "suivant", "explication_declared_ps_gap": typed}
+        r = self.post_while_saved(b, path, fields)
+        self.assertEqual(r.status, 409, r.text[:800])
+        self.assertIn("modifiées par une autre personne pendant votre contrôle",
+                      html.unescape(r.text))
+        self.assertIn(typed, html.unescape(r.text))
+        controlled = "SELECT global_controlled FROM declaration WHERE id = %d" % decl_id
+        self.assertEqual(one(controlled), "0")
+        self.assertRedirect(b.post(path, fields), decl_path(decl_id, "transmission"))
+        self.assertEqual(one(controlled), "1")
+        version = "SELECT row_version FROM declaration WHERE id = %d" % decl_id
+        passes = ("SELECT COUNT(*) FROM audit_event WHERE target_id = %d"
+                  " AND action = 'declaration.global_control_passed'" % decl_id)
+        before, journalled = one(version), int(one(passes))
+        self.assertRedirect(b.post(path, fields), decl_path(decl_id, "transmission"))
+        self.assertEqual(one(version), before)
+        self.assertEqual(int(one(passes)), journalled + 1)
 
     def test_control_passed_again__nothing_written_but_journalled(self):
         from test_security import one, sql  # imports this file: not at the top
