@@ -209,59 +209,122 @@ static int conflict(struct portal_ctx *ctx, const struct section_def *s)
 	return 0;
 }
 
-/* Writes the section's values and the recomputed totals (inside a transaction). */
+static const char *const TOTALS[] = {"total_charges", "total_products", "hours_children_total"};
+
+static int is_total(const char *code)
+{
+	for (size_t t = 0; t < sizeof(TOTALS) / sizeof(TOTALS[0]); t++)
+		if (strcmp(code, TOTALS[t]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a value is one the user types in section s (replaced by a save). */
+static int typed_in(const struct decl_view *v, const struct section_def *s, const char *code)
+{
+	for (size_t i = 0; i < v->nfields; i++)
+		if (strcmp(v->fields[i].code, code) == 0)
+			return strcmp(v->fields[i].section, s->sql) == 0 && !v->fields[i].computed;
+	return 0;
+}
+
+static const char *text_of(const struct decl_view *v, const char *code)
+{
+	for (size_t i = 0; i < v->ntexts; i++)
+		if (strcmp(v->text_codes[i], code) == 0)
+			return v->texts[i];
+	return NULL;
+}
+
+static enum db_status upsert(struct portal_ctx *ctx, long long decl_id, const char *code,
+			     const int64_t *number, const char *text)
+{
+	return db_exec(ctx->db, SQL_VALUE_UPSERT,
+		       DB_ARGS(DB_INT(decl_id), DB_TEXT(code), number ? DB_INT(*number) : DB_NULL,
+			       DB_TEXT(text), DB_INT(ctx_account_id(ctx)),
+			       DB_INT((long long)portal_now())),
+		       NULL, NULL);
+}
+
+static enum db_status delete_value(struct portal_ctx *ctx, long long decl_id, const char *code)
+{
+	return db_exec(ctx->db, SQL_VALUE_DELETE, DB_ARGS(DB_INT(decl_id), DB_TEXT(code)), NULL,
+		       NULL);
+}
+
+/* Writes the section's values as typed and the totals recomputed (inside
+ * the transaction whose SQL_BUMP_* matched the form's row version, so v
+ * holds what is stored): only what differs, so an unchanged value keeps
+ * who last changed it and a save costs a statement per change, not per
+ * field. v then holds the values as saved. */
 static int save_values(struct portal_ctx *ctx, const struct section_def *s, struct decl_view *v,
 		       const int64_t *parsed, const enum decl_parse *kind)
 {
-	long long now = (long long)portal_now(), who = ctx_account_id(ctx);
+	struct decl_vals old = decl_view_vals(v);
+	size_t room = v->nvals + v->nfields + 4, n = 0, nt = 0;
+	struct decl_val *vals = arena_zalloc(ctx->arena, room * sizeof(*vals));
+	const char **tcodes = arena_zalloc(ctx->arena, (v->ntexts + v->nfields + 1) * sizeof(char *));
+	const char **texts = arena_zalloc(ctx->arena, (v->ntexts + v->nfields + 1) * sizeof(char *));
+	for (size_t i = 0; i < v->nvals; i++)
+		if (!typed_in(v, s, v->vals[i].code) && !is_total(v->vals[i].code))
+			vals[n++] = v->vals[i];
+	for (size_t i = 0; i < v->ntexts; i++)
+		if (!typed_in(v, s, v->text_codes[i])) {
+			tcodes[nt] = v->text_codes[i];
+			texts[nt++] = v->texts[i];
+		}
 	enum db_status st = DB_OK;
 	for (size_t i = 0; i < v->nfields && st == DB_OK; i++) {
 		const struct decl_field *f = &v->fields[i];
 		if (strcmp(f->section, s->sql) != 0 || f->computed)
 			continue;
-		if (kind[i] == DPARSE_EMPTY)
-			st = db_exec(ctx->db, SQL_VALUE_DELETE,
-				     DB_ARGS(DB_INT(v->d.id), DB_TEXT(f->code)), NULL, NULL);
-		else if (f->unit == DUNIT_TEXT)
-			st = db_exec(ctx->db, SQL_VALUE_UPSERT,
-				     DB_ARGS(DB_INT(v->d.id), DB_TEXT(f->code), DB_NULL,
-					     DB_TEXT(ctx_form(ctx, f->code)), DB_INT(who), DB_INT(now)),
-				     NULL, NULL);
-		else
-			st = db_exec(ctx->db, SQL_VALUE_UPSERT,
-				     DB_ARGS(DB_INT(v->d.id), DB_TEXT(f->code), DB_INT(parsed[i]),
-					     DB_NULL, DB_INT(who), DB_INT(now)),
-				     NULL, NULL);
+		int64_t was;
+		int had = decl_vals_get(&old, f->code, &was);
+		const char *was_text = text_of(v, f->code);
+		if (kind[i] == DPARSE_EMPTY) {
+			if (had || was_text)
+				st = delete_value(ctx, v->d.id, f->code);
+		} else if (f->unit == DUNIT_TEXT) {
+			const char *t = ctx_form(ctx, f->code) ? ctx_form(ctx, f->code) : "";
+			tcodes[nt] = f->code;
+			texts[nt++] = t;
+			if (had || !was_text || strcmp(was_text, t) != 0)
+				st = upsert(ctx, v->d.id, f->code, NULL, t);
+		} else {
+			vals[n].code = f->code;
+			vals[n++].v = parsed[i];
+			if (!had || was != parsed[i] || was_text)
+				st = upsert(ctx, v->d.id, f->code, &parsed[i], NULL);
+		}
 	}
-	if (st != DB_OK)
-		return db_http_status(st);
-	/* totals from the whole declaration as it now stands */
-	int rc = decl_load_values(ctx, v->d.id, &v->vals, &v->nvals, &v->text_codes, &v->texts,
-				  &v->ntexts);
-	if (rc)
-		return rc;
-	static const char *const totals[] = {"total_charges", "total_products", "hours_children_total"};
-	struct decl_vals cur = decl_view_vals(v);
+	/* totals from the declaration as it now stands */
+	struct decl_vals now = {vals, n};
 	struct decl_val out[3];
-	size_t n = decl_compute_totals(&cur, out);
-	for (size_t t = 0; t < 3 && st == DB_OK; t++) {
+	size_t nout = decl_compute_totals(&now, out);
+	for (size_t t = 0; t < sizeof(TOTALS) / sizeof(TOTALS[0]) && st == DB_OK; t++) {
 		int has_field = 0;
 		for (size_t i = 0; i < v->nfields; i++)
-			has_field |= strcmp(v->fields[i].code, totals[t]) == 0;
+			has_field |= strcmp(v->fields[i].code, TOTALS[t]) == 0;
 		if (!has_field)
 			continue;
 		size_t k = 0;
-		while (k < n && strcmp(out[k].code, totals[t]) != 0)
+		while (k < nout && strcmp(out[k].code, TOTALS[t]) != 0)
 			k++;
-		if (k < n)
-			st = db_exec(ctx->db, SQL_VALUE_UPSERT,
-				     DB_ARGS(DB_INT(v->d.id), DB_TEXT(totals[t]), DB_INT(out[k].v),
-					     DB_NULL, DB_INT(who), DB_INT(now)),
-				     NULL, NULL);
-		else
-			st = db_exec(ctx->db, SQL_VALUE_DELETE,
-				     DB_ARGS(DB_INT(v->d.id), DB_TEXT(totals[t])), NULL, NULL);
+		int64_t was;
+		int had = decl_vals_get(&old, TOTALS[t], &was);
+		if (k < nout) {
+			vals[n++] = out[k];
+			if (!had || was != out[k].v)
+				st = upsert(ctx, v->d.id, TOTALS[t], &out[k].v, NULL);
+		} else if (had) {
+			st = delete_value(ctx, v->d.id, TOTALS[t]);
+		}
 	}
+	v->vals = vals;
+	v->nvals = n;
+	v->text_codes = tcodes;
+	v->texts = texts;
+	v->ntexts = nt;
 	return db_http_status(st);
 }
 

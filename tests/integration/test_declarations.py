@@ -356,6 +356,39 @@ class EntryTest(DeclTest):
         self.assertEqual(one(version), before)
         self.assertEqual(int(one(passes)), journalled + 1)
 
+    def test_save__only_changed_values_written__each_keeps_when_it_changed(self):
+        from test_security import one  # imports this file: not at the top
+        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
+        act, fin = signed_in(DUMAS), signed_in(GARNIER)
+        decl_id = self.declaration_id(act, fid, year)
+        self.enter(act, decl_id, "activite", EAJE_ACTIVITY)
+        self.enter(fin, decl_id, "financier", EAJE_FINANCIAL)
+
+        def column(code, name):
+            return int(one("SELECT %s FROM declaration_value WHERE declaration_id = %d"
+                           " AND field_code = '%s'" % (name, decl_id, code)))
+
+        first = column("places", "updated_at")
+        charges = column("total_charges", "value_scaled")
+        # ten minutes later (within the sessions' idle time), one figure of each section changed, the rest as shown
+        set_clock_offset(600)
+        self.enter(act, decl_id, "activite", dict(EAJE_ACTIVITY, places="18"))
+        self.enter(fin, decl_id, "financier", dict(EAJE_FINANCIAL, ch_staff="310 000"))
+        self.assertEqual(column("places", "value_scaled"), 18)
+        self.assertGreaterEqual(column("places", "updated_at"), first + 600)
+        self.assertLess(column("hours_performed", "updated_at"), first + 600)
+        self.assertGreaterEqual(column("ch_staff", "updated_at"), first + 600)
+        self.assertLess(column("pr_family", "updated_at"), first + 600)
+        # the total follows the change; the untouched total stays as it was
+        self.assertEqual(column("total_charges", "value_scaled"), charges + 10000 * 100)
+        self.assertGreaterEqual(column("total_charges", "updated_at"), first + 600)
+        self.assertLess(column("total_products", "updated_at"), first + 600)
+        # a value emptied is deleted
+        self.enter(act, decl_id, "activite", dict(EAJE_ACTIVITY, places="18",
+                                                  children_registered=""), next_step=False)
+        self.assertEqual(one("SELECT COUNT(*) FROM declaration_value WHERE declaration_id = %d"
+                             " AND field_code = 'children_registered'" % decl_id), "0")
+
     def test_control_passed_again__nothing_written_but_journalled(self):
         from test_security import one, sql  # imports this file: not at the top
         year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
