@@ -42,6 +42,7 @@ xmlNodePtr hab_page(struct portal_ctx *ctx, const char *view, const struct hab_c
 struct hab_convention {
 	long long id, caf_id, partner_id;
 	const char *label, *partner_name;
+	struct db_result row; /* SQL_CONVENTION's row, for the page that shows it */
 };
 int hab_convention_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, long long id,
 			    struct hab_convention *out);

@@ -125,6 +125,7 @@ int hab_convention_in_scope(struct portal_ctx *ctx, const struct hab_caller *c, 
 	out->partner_id = db_cell_int(&r, 0, 2);
 	out->label = db_cell(&r, 0, 3);
 	out->partner_name = db_cell(&r, 0, 8);
+	out->row = r;
 	int ok = c->is_caf ? out->caf_id == c->caf_id
 			   : (c->g.kind != HGRANTOR_NONE && out->partner_id == c->partner_id);
 	return ok ? 0 : hab_refuse(ctx, "convention", id);

@@ -117,10 +117,9 @@ int hab_convention_detail(struct portal_ctx *ctx)
 	if (rc)
 		return rc;
 	xmlNodePtr root = hab_page(ctx, "habilitations/convention", &c);
-	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CONVENTION, DB_ARGS(DB_INT(cv.id)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
+	/* the row the scope check read (hab_convention_in_scope) */
+	struct db_result r = cv.row;
+	enum db_status st;
 	xmlNodePtr n = px_el(root, "convention");
 	static const char *const COLS[] = {"id",	   "caf-id",	 "partner-id",
 					   "label",	   "opened-on",	 "closed-on",
