@@ -215,6 +215,18 @@ class UserTest(HabTest):
         self.assertIn("Validée le 03/07/2023", caf)
         self.assertIn("Commune de Villiers-le-Haut", caf)
 
+    def test_convention_detail__its_partner_caf_and_dates__another_partner_404(self):
+        b = signed_in(LEBRUN)
+        conv = self.convention_of(b, "Association Les P'tits Loups")
+        page = b.get("/habilitations/convention/%s" % conv)
+        self.assertEqual(page.status, 200, page.text[:500])
+        text = html.unescape(page.text)
+        for shown in ("Association Les P'tits Loups (Association loi 1901)", "Caf des Yvelines",
+                      "15/06/2023", "Validée le 03/07/2023"):
+            self.assertIn(shown, text)
+        other = self.convention_of(signed_in(GARNIER), MAREIL)
+        self.assertEqual(b.get("/habilitations/convention/%s" % other).status, 404)
+
     def test_create_user_generated_login_and_mailed_temporary_password(self):
         caf, garnier, conv, pid = self.mareil()
         account, login, email = self.create_user(garnier, conv, last="NOUVEAU", first="Agnès")
