@@ -459,7 +459,11 @@ static xmlNodePtr control_page(struct portal_ctx *ctx, const struct section_def 
 	return root;
 }
 
-static int control_get(struct portal_ctx *ctx, const struct section_def *s)
+/* The control page of the declaration as it is now, with what the user
+ * typed (NULL: a form saved across a login, or the stored explanations)
+ * and, for a POST that could not be recorded, why (a 409). */
+static int control_show(struct portal_ctx *ctx, const struct section_def *s,
+			const struct kv_list *typed, const char *error)
 {
 	struct decl_view v;
 	int rc = load_for(ctx, s, &v);
@@ -470,34 +474,24 @@ static int control_get(struct portal_ctx *ctx, const struct section_def *s)
 	rc = decl_run_controls(ctx, &v, s->sec, &l, &est);
 	if (rc)
 		return rc;
-	struct kv_list typed;
-	if (!session_take_saved_form(ctx, ctx->req->path, &typed)) {
-		rc = stored_explanations(ctx, v.d.id, s->sql, &typed);
-		if (rc)
+	struct kv_list stored;
+	if (!typed) {
+		if (!session_take_saved_form(ctx, ctx->req->path, &stored) &&
+		    (rc = stored_explanations(ctx, v.d.id, s->sql, &stored)) != 0)
 			return rc;
+		typed = &stored;
 	}
-	control_page(ctx, s, &v, &l, &typed);
+	xmlNodePtr root = control_page(ctx, s, &v, &l, typed);
+	if (error) {
+		page_error(root, NULL, error);
+		ctx->res->status = 409;
+	}
 	return 0;
 }
 
-/* The declaration changed between this request's reading and its writing
- * (data saved by someone else): its controls again, on the data as they
- * are now, with what the user typed kept. */
-static int control_conflict(struct portal_ctx *ctx, const struct section_def *s)
+static int control_get(struct portal_ctx *ctx, const struct section_def *s)
 {
-	struct decl_view v;
-	int rc = load_for(ctx, s, &v);
-	if (rc)
-		return rc;
-	struct decl_control_list l;
-	struct decl_estimate est;
-	rc = decl_run_controls(ctx, &v, s->sec, &l, &est);
-	if (rc)
-		return rc;
-	xmlNodePtr root = control_page(ctx, s, &v, &l, &ctx->req->form);
-	page_error(root, NULL, MSG_CONTROL_CONFLICT);
-	ctx->res->status = 409;
-	return 0;
+	return control_show(ctx, s, NULL, NULL);
 }
 
 static int control_post(struct portal_ctx *ctx, const struct section_def *s)
@@ -574,7 +568,9 @@ static int control_post(struct portal_ctx *ctx, const struct section_def *s)
 	}
 	if (rc || conflict) {
 		db_rollback(ctx->db);
-		return rc ? rc : control_conflict(ctx, s);
+		/* the declaration changed between this request's reading and its
+		 * writing: its controls again, on the data as they are now */
+		return rc ? rc : control_show(ctx, s, &ctx->req->form, MSG_CONTROL_CONFLICT);
 	}
 	st = db_commit(ctx->db);
 	if (st != DB_OK)

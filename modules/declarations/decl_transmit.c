@@ -48,7 +48,10 @@ static xmlNodePtr global_page(struct portal_ctx *ctx, struct decl_view *v,
 	return root;
 }
 
-int decl_global_control_get(struct portal_ctx *ctx)
+/* The global control of the declaration as it is now, with what the user
+ * typed (NULL: a form saved across a login, or the stored explanations)
+ * and, for a POST that could not be recorded, why (a 409). */
+static int global_show(struct portal_ctx *ctx, const struct kv_list *typed, const char *error)
 {
 	struct decl_view v;
 	int rc = decl_load(ctx, ctx_param_id(ctx, "id"), 0, &v);
@@ -61,32 +64,24 @@ int decl_global_control_get(struct portal_ctx *ctx)
 	rc = decl_run_controls(ctx, &v, DSECTION_GLOBAL, &l, &e);
 	if (rc)
 		return rc;
-	struct kv_list typed;
-	if (!session_take_saved_form(ctx, ctx->req->path, &typed) &&
-	    (rc = stored_expl(ctx, v.d.id, &typed)) != 0)
-		return rc;
-	global_page(ctx, &v, &l, &e, &typed);
+	struct kv_list stored;
+	if (!typed) {
+		if (!session_take_saved_form(ctx, ctx->req->path, &stored) &&
+		    (rc = stored_expl(ctx, v.d.id, &stored)) != 0)
+			return rc;
+		typed = &stored;
+	}
+	xmlNodePtr root = global_page(ctx, &v, &l, &e, typed);
+	if (error) {
+		page_error(root, NULL, error);
+		ctx->res->status = 409;
+	}
 	return 0;
 }
 
-/* The declaration changed while its global control was being recorded:
- * the controls and the estimate of the data as they are now, what the user
- * typed kept. */
-static int global_conflict(struct portal_ctx *ctx)
+int decl_global_control_get(struct portal_ctx *ctx)
 {
-	struct decl_view v;
-	int rc = decl_load(ctx, ctx_param_id(ctx, "id"), 0, &v);
-	if (rc)
-		return rc;
-	struct decl_control_list l;
-	struct decl_estimate e;
-	rc = decl_run_controls(ctx, &v, DSECTION_GLOBAL, &l, &e);
-	if (rc)
-		return rc;
-	xmlNodePtr root = global_page(ctx, &v, &l, &e, &ctx->req->form);
-	page_error(root, NULL, MSG_CONTROL_CONFLICT);
-	ctx->res->status = 409;
-	return 0;
+	return global_show(ctx, NULL, NULL);
 }
 
 int decl_global_control_post(struct portal_ctx *ctx)
@@ -154,7 +149,9 @@ int decl_global_control_post(struct portal_ctx *ctx)
 	}
 	if (rc || conflict) {
 		db_rollback(ctx->db);
-		return rc ? rc : global_conflict(ctx);
+		/* the declaration changed while its global control was being
+		 * recorded: the controls and estimate of the data as they are now */
+		return rc ? rc : global_show(ctx, &ctx->req->form, MSG_CONTROL_CONFLICT);
 	}
 	if ((st = db_commit(ctx->db)) != DB_OK)
 		return db_http_status(st);
