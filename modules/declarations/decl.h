@@ -83,6 +83,7 @@ struct decl_view {
 	const char **text_codes, **texts;	/* unit 'text' */
 	size_t ntexts;
 	struct decl_prev prev;		/* read with it, except under a lock */
+	const char *explanations;	/* EXPLANATIONS_OF column, NULL under a lock */
 };
 
 /* decl_access.c */
@@ -125,6 +126,10 @@ int decl_column_values(struct portal_ctx *ctx, const char *column, long long dec
  * (left unread when the column is malformed: decl_prev_year asks then). */
 int decl_prev_from_row(struct portal_ctx *ctx, const struct db_result *r, size_t col,
 		       struct decl_view *v);
+/* The explanations stored for a section's controls, as form fields
+ * "explication_CODE": from v's column, else read. */
+int decl_stored_explanations(struct portal_ctx *ctx, const struct decl_view *v,
+			     const char *section, struct kv_list *out);
 /* decl_value_list.c: the numbers of a VALUES_OF column ("N;T;code=value,...")
  * when it lists exactly its N of them, and its T (texts not listed); -1
  * (nothing kept) for anything else. */
@@ -134,6 +139,11 @@ int decl_values_column(struct arena *a, const char *column, struct decl_val **va
  * *values: 0, or -1 when malformed. AMOUNT may be empty (*has_amount 0). */
 int decl_prev_column_parse(const char *column, long long *id, int *has_amount,
 			   int64_t *amount_cents, const char **values);
+/* The explanations of one section ("activity", "financial", "global")
+ * from an EXPLANATIONS_OF column, as the form's fields "explication_CODE":
+ * 0, or -1 (out left empty) when malformed or cut short. */
+int decl_explanations_parse(struct arena *a, const char *column, const char *section,
+			    struct kv_list *out);
 /* The "code=value,..." part alone, holding exactly `expected` pairs. */
 int decl_value_list_parse(struct arena *a, const char *list, long long expected,
 			  struct decl_val **vals, size_t *n);

@@ -215,8 +215,10 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 				     &v->ntexts)
 		  : decl_row_values(ctx, &r, DECL_COL_COUNT + FACILITY_COL_COUNT, d->id, &v->vals,
 				    &v->nvals, &v->text_codes, &v->texts, &v->ntexts);
-	if (rc == 0 && !lock)
+	if (rc == 0 && !lock) {
 		rc = decl_prev_from_row(ctx, &r, DECL_COL_COUNT + FACILITY_COL_COUNT + 1, v);
+		v->explanations = db_cell(&r, 0, DECL_COL_COUNT + FACILITY_COL_COUNT + 2);
+	}
 	if (rc)
 		return rc;
 	decl_subject_of(v);

@@ -97,6 +97,26 @@ int decl_prev_from_row(struct portal_ctx *ctx, const struct db_result *r, size_t
 	return 0;
 }
 
+int decl_stored_explanations(struct portal_ctx *ctx, const struct decl_view *v,
+			     const char *section, struct kv_list *out)
+{
+	if (v->explanations &&
+	    decl_explanations_parse(ctx->arena, v->explanations, section, out) == 0)
+		return 0;
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CONTROLS,
+				     DB_ARGS(DB_INT(v->d.id), DB_TEXT(section)), &r);
+	if (st != DB_OK)
+		return db_http_status(st);
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < r.rows; i++)
+		if (db_cell(&r, i, 4))
+			kv_add(ctx->arena, out,
+			       arena_printf(ctx->arena, "explication_%s", db_cell(&r, i, 0)),
+			       db_cell(&r, i, 4), strlen(db_cell(&r, i, 4)));
+	return 0;
+}
+
 int decl_prev_year(struct portal_ctx *ctx, const struct decl_view *v, struct decl_vals *prev,
 		   int *found, int64_t *prev_amount, int *has_amount)
 {

@@ -419,24 +419,6 @@ static int entry_post(struct portal_ctx *ctx, const struct section_def *s)
 					      v.d.id, s->control_slug));
 }
 
-/* Stored explanations as typed values, so the page shows them. */
-static int stored_explanations(struct portal_ctx *ctx, long long id, const char *section,
-			       struct kv_list *out)
-{
-	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CONTROLS,
-				     DB_ARGS(DB_INT(id), DB_TEXT(section)), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < r.rows; i++)
-		if (db_cell(&r, i, 4)) {
-			const char *name = arena_printf(ctx->arena, "explication_%s", db_cell(&r, i, 0));
-			kv_add(ctx->arena, out, name, db_cell(&r, i, 4), strlen(db_cell(&r, i, 4)));
-		}
-	return 0;
-}
-
 static xmlNodePtr control_page(struct portal_ctx *ctx, const struct section_def *s,
 			       struct decl_view *v, const struct decl_control_list *l,
 			       const struct kv_list *typed)
@@ -477,7 +459,7 @@ static int control_show(struct portal_ctx *ctx, const struct section_def *s,
 	struct kv_list stored;
 	if (!typed) {
 		if (!session_take_saved_form(ctx, ctx->req->path, &stored) &&
-		    (rc = stored_explanations(ctx, v.d.id, s->sql, &stored)) != 0)
+		    (rc = decl_stored_explanations(ctx, &v, s->sql, &stored)) != 0)
 			return rc;
 		typed = &stored;
 	}
@@ -510,7 +492,7 @@ static int control_post(struct portal_ctx *ctx, const struct section_def *s)
 		return rc;
 	if (verdict != DVERDICT_ALLOWED) {
 		struct kv_list stored;
-		rc = stored_explanations(ctx, v.d.id, s->sql, &stored);
+		rc = decl_stored_explanations(ctx, &v, s->sql, &stored);
 		if (rc)
 			return rc;
 		xmlNodePtr root = control_page(ctx, s, &v, &l, &stored);

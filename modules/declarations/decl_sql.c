@@ -47,6 +47,16 @@ const char SQL_FACILITY[] =
 	" AND py.fiscal_year = " d ".fiscal_year - 1 AND py.type = 'actual' " \
 	" AND py.state = 'validated' ORDER BY py.version DESC LIMIT 1)"
 
+/* The explanations typed for d's controls, every section, as
+ * "N;section:code=HEX,...": N of them listed, each explanation's bytes in
+ * hexadecimal (free text: no separator can occur in it). A list cut by
+ * group_concat_max_len holds fewer than N and is refused, then read apart
+ * (decl_explanations_parse). */
+#define EXPLANATIONS_OF(d) \
+	"(SELECT CONCAT(COUNT(*), ';', IFNULL(GROUP_CONCAT(cr.section, ':', cr.code, '=', " \
+	" HEX(cr.explanation) ORDER BY cr.id SEPARATOR ','), '')) " \
+	" FROM control_result cr WHERE cr.declaration_id = " d ".id AND cr.explanation IS NOT NULL)"
+
 #define DECL_COLS \
 	"d.id, d.facility_id, d.fiscal_year, d.type, d.version, d.state, d.row_version, " \
 	"d.activity_done, d.financial_done, d.activity_controlled, d.financial_controlled, " \
@@ -61,8 +71,8 @@ const char SQL_DECLARATION[] = "SELECT " DECL_COLS " FROM declaration d WHERE d.
  * the facility's rows too). */
 const char SQL_DECLARATION_FACILITY[] =
 	"SELECT " DECL_COLS ", " FACILITY_COLS ", "
-	/* and its values, and the previous year's */
-	VALUES_OF("d") ", " PREV_VALIDATED_OF("d") " "
+	/* and its values, the previous year's, the explanations of its controls */
+	VALUES_OF("d") ", " PREV_VALIDATED_OF("d") ", " EXPLANATIONS_OF("d") " "
 	"FROM declaration d"
 	" JOIN facility f ON f.id = d.facility_id " FACILITY_JOINS "WHERE d.id = ?";
 const char SQL_DECLARATION_LOCK[] =

@@ -7,7 +7,8 @@ extern const char SQL_FACILITY[];
 extern const char SQL_DECLARATION[];
 /* The declaration's DECL_COL_COUNT columns, the facility's as in
  * SQL_FACILITY (FACILITY_COL_COUNT), then its values (VALUES_OF), then
- * the previous year's validated actual (PREV_VALIDATED_OF). */
+ * the previous year's validated actual (PREV_VALIDATED_OF), then the
+ * explanations of its controls (EXPLANATIONS_OF). */
 extern const char SQL_DECLARATION_FACILITY[];
 #define DECL_COL_COUNT 22
 extern const char SQL_DECLARATION_LOCK[];

@@ -18,21 +18,6 @@
 #include "response.h"
 #include "session.h"
 
-static int stored_expl(struct portal_ctx *ctx, long long id, struct kv_list *out)
-{
-	struct db_result r;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CONTROLS,
-				     DB_ARGS(DB_INT(id), DB_TEXT("global")), &r);
-	if (st != DB_OK)
-		return db_http_status(st);
-	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < r.rows; i++)
-		if (db_cell(&r, i, 4))
-			kv_add(ctx->arena, out, arena_printf(ctx->arena, "explication_%s", db_cell(&r, i, 0)),
-			       db_cell(&r, i, 4), strlen(db_cell(&r, i, 4)));
-	return 0;
-}
-
 static xmlNodePtr global_page(struct portal_ctx *ctx, struct decl_view *v,
 			      const struct decl_control_list *l, const struct decl_estimate *e,
 			      const struct kv_list *typed)
@@ -67,7 +52,7 @@ static int global_show(struct portal_ctx *ctx, const struct kv_list *typed, cons
 	struct kv_list stored;
 	if (!typed) {
 		if (!session_take_saved_form(ctx, ctx->req->path, &stored) &&
-		    (rc = stored_expl(ctx, v.d.id, &stored)) != 0)
+		    (rc = decl_stored_explanations(ctx, &v, "global", &stored)) != 0)
 			return rc;
 		typed = &stored;
 	}

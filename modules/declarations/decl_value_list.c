@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "arena.h"
 #include "decl.h"
+#include "kv.h"
 
 int decl_value_list_parse(struct arena *a, const char *list, long long expected,
 			  struct decl_val **vals, size_t *n)
@@ -78,6 +81,50 @@ int decl_prev_column_parse(const char *column, long long *id, int *has_amount,
 		p = end;
 	}
 	*values = p + 1;
+	return 0;
+}
+
+int decl_explanations_parse(struct arena *a, const char *column, const char *section,
+			    struct kv_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	long long expected;
+	const char *p = column;
+	if (!p || count_of(&p, &expected) != 0)
+		return -1;
+	struct kv_list found = {0};
+	long long got = 0;
+	size_t slen = strlen(section);
+	while (*p) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		const char *colon = memchr(p, ':', len), *eq = memchr(p, '=', len);
+		if (!colon || !eq || colon > eq || eq == colon + 1 || got == expected)
+			return -1;
+		const char *hex = eq + 1;
+		size_t hexlen = len - (size_t)(hex - p), n = 0;
+		char *text = arena_alloc(a, hexlen / 2 + 1);
+		const char *stop;
+		if (sodium_hex2bin((unsigned char *)text, hexlen / 2 + 1, hex, hexlen, NULL, &n,
+				   &stop) != 0 ||
+		    stop != hex + hexlen)
+			return -1;
+		text[n] = '\0';
+		got++;
+		if ((size_t)(colon - p) == slen && memcmp(p, section, slen) == 0) {
+			char *name = arena_printf(a, "explication_%.*s", (int)(eq - colon - 1), colon + 1);
+			kv_add(a, &found, name, text, strlen(text));
+		}
+		if (!end)
+			break;
+		if (!end[1])
+			return -1;
+		p = end + 1;
+	}
+	/* fewer than counted: the list was cut (group_concat_max_len) */
+	if (got != expected)
+		return -1;
+	*out = found;
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "../../../modules/core/arena.h"
+#include "../../../modules/core/kv.h"
 #include "../../../modules/declarations/decl.h"
 
 static struct arena *a;
@@ -167,6 +168,41 @@ static void prev__malformed__refused(void **state)
 		assert_int_equal(decl_prev_column_parse(bad[i], &id, &has, &amount, &values), -1);
 }
 
+static void explanations__one_section_decoded(void **state)
+{
+	(void)state;
+	struct kv_list out;
+	const char *col = "3;activity:eaje_invoiced_below_performed=C3A974C3A92C203D3B,"
+			  "global:declared_ps_gap=41,activity:eaje_occupancy_over_100=";
+	assert_int_equal(decl_explanations_parse(a, col, "activity", &out), 0);
+	assert_int_equal(out.count, 2);
+	assert_string_equal(out.items[0].name, "explication_eaje_invoiced_below_performed");
+	assert_string_equal(out.items[0].value, "\xc3\xa9t\xc3\xa9, =;"); /* "été, =;" */
+	assert_string_equal(out.items[1].name, "explication_eaje_occupancy_over_100");
+	assert_string_equal(out.items[1].value, "");
+	assert_int_equal(decl_explanations_parse(a, col, "global", &out), 0);
+	assert_int_equal(out.count, 1);
+	assert_string_equal(out.items[0].value, "A");
+	assert_int_equal(decl_explanations_parse(a, col, "financial", &out), 0);
+	assert_int_equal(out.count, 0);
+	assert_int_equal(decl_explanations_parse(a, "0;", "global", &out), 0);
+	assert_int_equal(out.count, 0);
+}
+
+static void explanations__cut_or_malformed__refused(void **state)
+{
+	(void)state;
+	struct kv_list out;
+	const char *bad[] = {NULL, "", "1", "x;", "2;activity:a=41", "1;activity:a=41,global:b=42",
+			     "1;activitya=41", "1;activity:=41", "1;activity:a=4G", "1;activity:a=414",
+			     "1;activity:a=41,", "1;a=b:41"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		out.count = 9;
+		assert_int_equal(decl_explanations_parse(a, bad[i], "activity", &out), -1);
+		assert_int_equal(out.count, 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -180,6 +216,8 @@ int main(void)
 		cmocka_unit_test(prev__id_amount_values__parsed),
 		cmocka_unit_test(prev__no_final_amount__has_amount_0),
 		cmocka_unit_test(prev__malformed__refused),
+		cmocka_unit_test(explanations__one_section_decoded),
+		cmocka_unit_test(explanations__cut_or_malformed__refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
