@@ -54,7 +54,6 @@ struct decl_row {
 	long long corrected_rejected_at;
 };
 
-/* A declaration as the caller may see it. */
 /* The previous fiscal year's validated actual (decl_prev_year). */
 struct decl_prev {
 	int read;			/* 0: not read yet (decl_prev_year asks) */
@@ -70,6 +69,7 @@ struct decl_prev {
 	"voici le contrôle des données à jour. Vos explications sont conservées ; " \
 	"vérifiez-les puis validez à nouveau."
 
+/* A declaration as the caller may see it. */
 struct decl_view {
 	struct decl_facility f;
 	struct decl_row d;

@@ -213,11 +213,11 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 	/* the values came with the declaration, except under a lock */
 	rc = lock ? decl_load_values(ctx, d->id, &v->vals, &v->nvals, &v->text_codes, &v->texts,
 				     &v->ntexts)
-		  : decl_row_values(ctx, &r, DECL_COL_COUNT + FACILITY_COL_COUNT, d->id, &v->vals,
+		  : decl_row_values(ctx, &r, DECL_COL_VALUES, d->id, &v->vals,
 				    &v->nvals, &v->text_codes, &v->texts, &v->ntexts);
 	if (rc == 0 && !lock) {
-		rc = decl_prev_from_row(ctx, &r, DECL_COL_COUNT + FACILITY_COL_COUNT + 1, v);
-		v->explanations = db_cell(&r, 0, DECL_COL_COUNT + FACILITY_COL_COUNT + 2);
+		rc = decl_prev_from_row(ctx, &r, DECL_COL_PREV, v);
+		v->explanations = db_cell(&r, 0, DECL_COL_EXPLANATIONS);
 	}
 	if (rc)
 		return rc;

@@ -16,6 +16,10 @@ extern const char SQL_CORRECTED_REJECTION[];
 /* FACILITY_COL_COUNT columns as SQL_FACILITY, then the declaration's. */
 extern const char SQL_FACILITY_DECLARATIONS[];
 #define FACILITY_COL_COUNT 18
+/* SQL_DECLARATION_FACILITY's columns after the declaration's and the facility's. */
+#define DECL_COL_VALUES (DECL_COL_COUNT + FACILITY_COL_COUNT)
+#define DECL_COL_PREV (DECL_COL_VALUES + 1)
+#define DECL_COL_EXPLANATIONS (DECL_COL_VALUES + 2)
 extern const char SQL_USER_FACILITIES[];
 extern const char SQL_CAF_FACILITIES[];
 extern const char SQL_USER_DECLARATIONS[];
