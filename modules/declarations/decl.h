@@ -20,6 +20,7 @@ struct arena;
 struct portal_ctx;
 struct session;
 struct db_result;
+struct db_param;
 
 struct decl_module {
 	struct decl_thresholds thresholds;
@@ -83,7 +84,7 @@ struct decl_view {
 	const char **text_codes, **texts;	/* unit 'text' */
 	size_t ntexts;
 	struct decl_prev prev;		/* read with it, except under a lock */
-	const char *explanations;	/* EXPLANATIONS_OF column, NULL under a lock */
+	const char *controls;		/* CONTROLS_OF column, NULL under a lock */
 };
 
 /* decl_access.c */
@@ -126,8 +127,11 @@ int decl_column_values(struct portal_ctx *ctx, const char *column, long long dec
  * (left unread when the column is malformed: decl_prev_year asks then). */
 int decl_prev_from_row(struct portal_ctx *ctx, const struct db_result *r, size_t col,
 		       struct decl_view *v);
-/* The explanations stored for a section's controls, as form fields
- * "explication_CODE": from v's column, else read. */
+/* The controls stored for a section, each code with its explanation
+ * (NULL when none): from v's column, else read. */
+int decl_stored_controls(struct portal_ctx *ctx, const struct decl_view *v, const char *section,
+			 struct kv_list *out);
+/* Their explanations as form fields "explication_CODE". */
 int decl_stored_explanations(struct portal_ctx *ctx, const struct decl_view *v,
 			     const char *section, struct kv_list *out);
 /* decl_value_list.c: the numbers of a VALUES_OF column ("N;T;code=value,...")
@@ -139,11 +143,11 @@ int decl_values_column(struct arena *a, const char *column, struct decl_val **va
  * *values: 0, or -1 when malformed. AMOUNT may be empty (*has_amount 0). */
 int decl_prev_column_parse(const char *column, long long *id, int *has_amount,
 			   int64_t *amount_cents, const char **values);
-/* The explanations of one section ("activity", "financial", "global")
- * from an EXPLANATIONS_OF column, as the form's fields "explication_CODE":
- * 0, or -1 (out left empty) when malformed or cut short. */
-int decl_explanations_parse(struct arena *a, const char *column, const char *section,
-			    struct kv_list *out);
+/* The stored controls of one section ("activity", "financial", "global")
+ * from a CONTROLS_OF column, each code with its explanation (NULL when
+ * none): 0, or -1 (out left empty) when malformed or cut short. */
+int decl_controls_parse(struct arena *a, const char *column, const char *section,
+			struct kv_list *out);
 /* The "code=value,..." part alone, holding exactly `expected` pairs. */
 int decl_value_list_parse(struct arena *a, const char *list, long long expected,
 			  struct decl_val **vals, size_t *n);
@@ -155,10 +159,24 @@ int decl_run_controls(struct portal_ctx *ctx, const struct decl_view *v, enum de
 		      struct decl_control_list *out, struct decl_estimate *est);
 int decl_compute_estimate(struct portal_ctx *ctx, const struct decl_view *v,
 			  struct decl_estimate *est);
-/* Stores the control list of a section, keeping explanations of rules still
- * present, deleting the others. */
-int decl_store_controls(struct portal_ctx *ctx, long long decl_id, const char *section,
-			const struct decl_control_list *l);
+
+/* decl_record.c: a control step's POST */
+struct decl_control_step {
+	const char *section;		/* "activity", "financial", "global" */
+	const struct decl_control_list *controls;
+	int ready;			/* only missing explanations could stop the step */
+	const char *event, *detail;	/* the journal's, when the step passes */
+	int all;			/* out: each control explained */
+	int changed;			/* out: the mark found the declaration changed */
+};
+/* Stores the step's controls with the explanations typed ("explication_
+ * CODE"), and when each is explained and the step is ready: mark_sql (NULL:
+ * nothing to mark; it must touch one row, else the declaration changed
+ * since v was read and nothing is kept) and the event. One transaction; the
+ * event alone when nothing else changes. 0 or an HTTP status. */
+int decl_record_control(struct portal_ctx *ctx, const struct decl_view *v,
+			struct decl_control_step *step, const char *mark_sql,
+			const struct db_param *mark_args, size_t mark_nargs);
 const char *decl_section_sql(enum decl_section s);
 
 /* decl_page.c: XML of the shared parts */

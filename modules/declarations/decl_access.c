@@ -217,7 +217,7 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 				    &v->nvals, &v->text_codes, &v->texts, &v->ntexts);
 	if (rc == 0 && !lock) {
 		rc = decl_prev_from_row(ctx, &r, DECL_COL_PREV, v);
-		v->explanations = db_cell(&r, 0, DECL_COL_EXPLANATIONS);
+		v->controls = db_cell(&r, 0, DECL_COL_CONTROLS);
 	}
 	if (rc)
 		return rc;

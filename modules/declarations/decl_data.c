@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "arena.h"
-#include "clock.h"
 #include "db.h"
 #include "decl.h"
 #include "decl_sql.h"
@@ -97,11 +96,10 @@ int decl_prev_from_row(struct portal_ctx *ctx, const struct db_result *r, size_t
 	return 0;
 }
 
-int decl_stored_explanations(struct portal_ctx *ctx, const struct decl_view *v,
-			     const char *section, struct kv_list *out)
+int decl_stored_controls(struct portal_ctx *ctx, const struct decl_view *v, const char *section,
+			 struct kv_list *out)
 {
-	if (v->explanations &&
-	    decl_explanations_parse(ctx->arena, v->explanations, section, out) == 0)
+	if (v->controls && decl_controls_parse(ctx->arena, v->controls, section, out) == 0)
 		return 0;
 	struct db_result r;
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CONTROLS,
@@ -109,11 +107,26 @@ int decl_stored_explanations(struct portal_ctx *ctx, const struct decl_view *v,
 	if (st != DB_OK)
 		return db_http_status(st);
 	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < r.rows; i++)
-		if (db_cell(&r, i, 4))
+	for (size_t i = 0; i < r.rows; i++) {
+		const char *e = db_cell(&r, i, 4);
+		kv_add(ctx->arena, out, db_cell(&r, i, 0), e, e ? strlen(e) : 0);
+	}
+	return 0;
+}
+
+int decl_stored_explanations(struct portal_ctx *ctx, const struct decl_view *v,
+			     const char *section, struct kv_list *out)
+{
+	struct kv_list stored;
+	int rc = decl_stored_controls(ctx, v, section, &stored);
+	if (rc)
+		return rc;
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < stored.count; i++)
+		if (stored.items[i].value)
 			kv_add(ctx->arena, out,
-			       arena_printf(ctx->arena, "explication_%s", db_cell(&r, i, 0)),
-			       db_cell(&r, i, 4), strlen(db_cell(&r, i, 4)));
+			       arena_printf(ctx->arena, "explication_%s", stored.items[i].name),
+			       stored.items[i].value, stored.items[i].value_len);
 	return 0;
 }
 
@@ -287,45 +300,5 @@ int decl_run_controls(struct portal_ctx *ctx, const struct decl_view *v, enum de
 		in.has_declared_ps = decl_vals_get(&cur, "pr_ps_caf", &in.declared_ps_cents);
 	}
 	decl_controls_run(&in, m ? &m->thresholds : &defaults, out);
-	return 0;
-}
-
-int decl_store_controls(struct portal_ctx *ctx, long long decl_id, const char *section,
-			const struct decl_control_list *l)
-{
-	struct db_result old;
-	enum db_status st = db_query(ctx->db, ctx->arena, SQL_CONTROLS,
-				     DB_ARGS(DB_INT(decl_id), DB_TEXT(section)), &old);
-	if (st != DB_OK)
-		return db_http_status(st);
-	long long now = (long long)portal_now();
-	for (size_t i = 0; i < old.rows; i++) {
-		const char *code = db_cell(&old, i, 0);
-		int keep = 0;
-		for (size_t j = 0; j < l->n && !keep; j++)
-			keep = strcmp(l->items[j].code, code) == 0;
-		if (!keep) {
-			st = db_exec(ctx->db, SQL_CONTROL_DELETE,
-				     DB_ARGS(DB_INT(decl_id), DB_TEXT(section), DB_TEXT(code)), NULL, NULL);
-			if (st != DB_OK)
-				return db_http_status(st);
-		}
-	}
-	for (size_t j = 0; j < l->n; j++) {
-		const struct decl_control *c = &l->items[j];
-		const char *expl = NULL;
-		for (size_t i = 0; i < old.rows; i++)
-			if (strcmp(db_cell(&old, i, 0), c->code) == 0)
-				expl = db_cell(&old, i, 4);
-		st = db_exec(ctx->db, SQL_CONTROL_UPSERT,
-			     DB_ARGS(DB_INT(decl_id), DB_TEXT(section), DB_TEXT(c->code),
-				     DB_TEXT(decl_severity_sql(c->severity)), DB_TEXT(c->message),
-				     DB_TEXT(c->action), DB_TEXT(expl),
-				     expl ? DB_INT(ctx_account_id(ctx)) : DB_NULL,
-				     expl ? DB_INT(now) : DB_NULL, DB_INT(now)),
-			     NULL, NULL);
-		if (st != DB_OK)
-			return db_http_status(st);
-	}
 	return 0;
 }

@@ -500,64 +500,31 @@ static int control_post(struct portal_ctx *ctx, const struct section_def *s)
 		ctx->res->status = 409;
 		return 0;
 	}
-	int all = 1;
+	int missing = missing_count(&v, s->sql) > 0;
+	/* the approver passing the control validates the section himself */
+	int auto_done = (v.roles & DROLE_APPROVER) != 0;
+	int controlled = s == &ACTIVITY ? v.d.activity_controlled : v.d.financial_controlled;
+	int done = s == &ACTIVITY ? v.d.activity_done : v.d.financial_done;
 	long long now = (long long)portal_now(), who = ctx_account_id(ctx);
-	enum db_status st = db_begin(ctx->db);
-	if (st != DB_OK)
-		return db_http_status(st);
-	rc = decl_store_controls(ctx, v.d.id, s->sql, &l);
-	for (size_t i = 0; rc == 0 && i < l.n; i++) {
-		char name[80];
-		snprintf(name, sizeof(name), "explication_%s", l.items[i].code);
-		const char *e = ctx_form(ctx, name);
-		int blank = !e || strspn(e, " \t\r\n") == strlen(e);
-		if (blank) {
-			all = 0;
-			e = NULL;
-		}
-		st = db_exec(ctx->db, SQL_CONTROL_EXPLAIN,
-			     DB_ARGS(DB_TEXT(e), e ? DB_INT(who) : DB_NULL, e ? DB_INT(now) : DB_NULL,
-				     DB_INT(v.d.id), DB_TEXT(s->sql), DB_TEXT(l.items[i].code)),
-			     NULL, NULL);
-		rc = db_http_status(st);
-	}
-	int missing = missing_count(&v, s->sql) > 0, conflict = 0;
-	if (rc == 0 && all && !missing) {
-		/* the approver passing the control validates the section himself */
-		int auto_done = (v.roles & DROLE_APPROVER) != 0;
-		int controlled = s == &ACTIVITY ? v.d.activity_controlled : v.d.financial_controlled;
-		int done = s == &ACTIVITY ? v.d.activity_done : v.d.financial_done;
-		/* Passed again with nothing to change (the rail's "next" on a
-		 * section already controlled): no write, so the declaration keeps
-		 * its version and MariaDB its cached reads of it. Otherwise only
-		 * the version the controls ran on is marked: data saved since
-		 * makes it a conflict, to be controlled again. */
-		if (!controlled || (auto_done && !done)) {
-			uint64_t affected = 0;
-			st = db_exec(ctx->db,
-				     s == &ACTIVITY ? SQL_SET_ACTIVITY_CONTROLLED
-						    : SQL_SET_FINANCIAL_CONTROLLED,
-				     DB_ARGS(DB_INT(auto_done), DB_INT(auto_done), DB_INT(who),
-					     DB_INT(auto_done), DB_INT(now), DB_INT(v.d.id),
-					     DB_INT(v.d.row_version)),
-				     &affected, NULL);
-			rc = db_http_status(st);
-			conflict = rc == 0 && affected != 1;
-		}
-		if (rc == 0 && !conflict &&
-		    audit_event(ctx, "declaration.control_passed", "declaration", v.d.id, s->sql) != 0)
-			rc = 500;
-	}
-	if (rc || conflict) {
-		db_rollback(ctx->db);
-		/* the declaration changed between this request's reading and its
-		 * writing: its controls again, on the data as they are now */
-		return rc ? rc : control_show(ctx, s, &ctx->req->form, MSG_CONTROL_CONFLICT);
-	}
-	st = db_commit(ctx->db);
-	if (st != DB_OK)
-		return db_http_status(st);
-	if (missing || !all) {
+	struct decl_control_step step = {.section = s->sql, .controls = &l, .ready = !missing,
+					 .event = "declaration.control_passed", .detail = s->sql};
+	/* Passed again on a section already controlled: nothing to mark, so
+	 * the declaration keeps its version. Otherwise only the version the
+	 * controls ran on is marked: data saved since make it a conflict. */
+	const char *mark = NULL;
+	if (!controlled || (auto_done && !done))
+		mark = s == &ACTIVITY ? SQL_SET_ACTIVITY_CONTROLLED : SQL_SET_FINANCIAL_CONTROLLED;
+	rc = decl_record_control(ctx, &v, &step, mark,
+				 DB_ARGS(DB_INT(auto_done), DB_INT(auto_done), DB_INT(who),
+					 DB_INT(auto_done), DB_INT(now), DB_INT(v.d.id),
+					 DB_INT(v.d.row_version)));
+	if (rc)
+		return rc;
+	/* the declaration changed between this request's reading and its
+	 * writing: its controls again, on the data as they are now */
+	if (step.changed)
+		return control_show(ctx, s, &ctx->req->form, MSG_CONTROL_CONFLICT);
+	if (missing || !step.all) {
 		xmlNodePtr root = control_page(ctx, s, &v, &l, &ctx->req->form);
 		page_error(root, NULL,
 			   missing ? "Des données essentielles manquent : complétez la saisie avant "

@@ -47,15 +47,15 @@ const char SQL_FACILITY[] =
 	" AND py.fiscal_year = " d ".fiscal_year - 1 AND py.type = 'actual' " \
 	" AND py.state = 'validated' ORDER BY py.version DESC LIMIT 1)"
 
-/* The explanations typed for d's controls, every section, as
- * "N;section:code=HEX,...": N of them listed, each explanation's bytes in
- * hexadecimal (free text: no separator can occur in it). A list cut by
- * group_concat_max_len holds fewer than N and is refused, then read apart
- * (decl_explanations_parse). */
-#define EXPLANATIONS_OF(d) \
-	"(SELECT CONCAT(COUNT(*), ';', IFNULL(GROUP_CONCAT(cr.section, ':', cr.code, '=', " \
-	" HEX(cr.explanation) ORDER BY cr.id SEPARATOR ','), '')) " \
-	" FROM control_result cr WHERE cr.declaration_id = " d ".id AND cr.explanation IS NOT NULL)"
+/* d's stored controls, every section, as "N;section:code=HEX,...": N of
+ * them listed, each explanation's bytes in hexadecimal (free text: no
+ * separator can occur in it), "section:code" alone for a control not
+ * explained. A list cut by group_concat_max_len holds fewer than N and is
+ * refused, then read apart (decl_controls_parse). */
+#define CONTROLS_OF(d) \
+	"(SELECT CONCAT(COUNT(*), ';', IFNULL(GROUP_CONCAT(cr.section, ':', cr.code, " \
+	" IFNULL(CONCAT('=', HEX(cr.explanation)), '') ORDER BY cr.id SEPARATOR ','), '')) " \
+	" FROM control_result cr WHERE cr.declaration_id = " d ".id)"
 
 #define DECL_COLS \
 	"d.id, d.facility_id, d.fiscal_year, d.type, d.version, d.state, d.row_version, " \
@@ -71,8 +71,8 @@ const char SQL_DECLARATION[] = "SELECT " DECL_COLS " FROM declaration d WHERE d.
  * the facility's rows too). */
 const char SQL_DECLARATION_FACILITY[] =
 	"SELECT " DECL_COLS ", " FACILITY_COLS ", "
-	/* and its values, the previous year's, the explanations of its controls */
-	VALUES_OF("d") ", " PREV_VALIDATED_OF("d") ", " EXPLANATIONS_OF("d") " "
+	/* and its values, the previous year's, its stored controls */
+	VALUES_OF("d") ", " PREV_VALIDATED_OF("d") ", " CONTROLS_OF("d") " "
 	"FROM declaration d"
 	" JOIN facility f ON f.id = d.facility_id " FACILITY_JOINS "WHERE d.id = ?";
 const char SQL_DECLARATION_LOCK[] =
@@ -162,9 +162,6 @@ const char SQL_CONTROL_UPSERT[] =
 	"computed_at = VALUES(computed_at)";
 const char SQL_CONTROL_DELETE[] =
 	"DELETE FROM control_result WHERE declaration_id = ? AND section = ? AND code = ?";
-const char SQL_CONTROL_EXPLAIN[] =
-	"UPDATE control_result SET explanation = ?, explained_by = ?, explained_at = ? "
-	"WHERE declaration_id = ? AND section = ? AND code = ?";
 
 const char SQL_EXPLANATIONS_ALL[] =
 	"SELECT section, code, explanation FROM control_result WHERE declaration_id = ? "

@@ -7,8 +7,8 @@ extern const char SQL_FACILITY[];
 extern const char SQL_DECLARATION[];
 /* The declaration's DECL_COL_COUNT columns, the facility's as in
  * SQL_FACILITY (FACILITY_COL_COUNT), then its values (VALUES_OF), then
- * the previous year's validated actual (PREV_VALIDATED_OF), then the
- * explanations of its controls (EXPLANATIONS_OF). */
+ * the previous year's validated actual (PREV_VALIDATED_OF), then its
+ * stored controls (CONTROLS_OF). */
 extern const char SQL_DECLARATION_FACILITY[];
 #define DECL_COL_COUNT 22
 extern const char SQL_DECLARATION_LOCK[];
@@ -19,7 +19,7 @@ extern const char SQL_FACILITY_DECLARATIONS[];
 /* SQL_DECLARATION_FACILITY's columns after the declaration's and the facility's. */
 #define DECL_COL_VALUES (DECL_COL_COUNT + FACILITY_COL_COUNT)
 #define DECL_COL_PREV (DECL_COL_VALUES + 1)
-#define DECL_COL_EXPLANATIONS (DECL_COL_VALUES + 2)
+#define DECL_COL_CONTROLS (DECL_COL_VALUES + 2)
 extern const char SQL_USER_FACILITIES[];
 extern const char SQL_CAF_FACILITIES[];
 extern const char SQL_USER_DECLARATIONS[];
@@ -32,7 +32,6 @@ extern const char SQL_BUMP_FINANCIAL[];
 extern const char SQL_CONTROLS[];
 extern const char SQL_CONTROL_UPSERT[];
 extern const char SQL_CONTROL_DELETE[];
-extern const char SQL_CONTROL_EXPLAIN[];
 extern const char SQL_EXPLANATIONS_ALL[];
 extern const char SQL_SET_ACTIVITY_CONTROLLED[];
 extern const char SQL_SET_FINANCIAL_CONTROLLED[];

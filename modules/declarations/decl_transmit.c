@@ -91,56 +91,24 @@ int decl_global_control_post(struct portal_ctx *ctx)
 						 "données ou le barème de l'exercice.");
 		return 0;
 	}
-	long long now = (long long)portal_now(), who = ctx_account_id(ctx);
-	enum db_status st = db_begin(ctx->db);
-	if (st != DB_OK)
-		return db_http_status(st);
-	rc = decl_store_controls(ctx, v.d.id, "global", &l);
-	int all = 1;
-	for (size_t i = 0; rc == 0 && i < l.n; i++) {
-		char name[80];
-		snprintf(name, sizeof(name), "explication_%s", l.items[i].code);
-		const char *x = ctx_form(ctx, name);
-		if (!x || strspn(x, " \t\r\n") == strlen(x)) {
-			all = 0;
-			x = NULL;
-		}
-		st = db_exec(ctx->db, SQL_CONTROL_EXPLAIN,
-			     DB_ARGS(DB_TEXT(x), x ? DB_INT(who) : DB_NULL, x ? DB_INT(now) : DB_NULL,
-				     DB_INT(v.d.id), DB_TEXT("global"), DB_TEXT(l.items[i].code)),
-			     NULL, NULL);
-		rc = db_http_status(st);
-	}
-	int conflict = 0;
-	if (rc == 0 && all) {
-		/* As a section's control (decl_rail.c): passed again with the same
-		 * estimate, nothing but the journal is written; otherwise only the
-		 * version the controls and the estimate were computed on. */
-		if (!v.d.global_controlled || !v.d.has_estimate ||
-		    v.d.estimate_cents != e.amount_cents) {
-			uint64_t affected = 0;
-			st = db_exec(ctx->db, SQL_SET_GLOBAL_CONTROLLED,
-				     DB_ARGS(DB_INT(e.amount_cents), DB_INT(v.d.id),
-					     DB_INT(v.d.row_version)),
-				     &affected, NULL);
-			rc = db_http_status(st);
-			conflict = rc == 0 && affected != 1;
-		}
-		if (rc == 0 && !conflict &&
-		    audit_event(ctx, "declaration.global_control_passed", "declaration", v.d.id,
-				arena_printf(ctx->arena, "estimate_cents=%lld",
-					     (long long)e.amount_cents)))
-			rc = 500;
-	}
-	if (rc || conflict) {
-		db_rollback(ctx->db);
-		/* the declaration changed while its global control was being
-		 * recorded: the controls and estimate of the data as they are now */
-		return rc ? rc : global_show(ctx, &ctx->req->form, MSG_CONTROL_CONFLICT);
-	}
-	if ((st = db_commit(ctx->db)) != DB_OK)
-		return db_http_status(st);
-	if (!all) {
+	/* As a section's control (decl_rail.c): passed again with the same
+	 * estimate, nothing to mark; otherwise only the version the controls
+	 * and the estimate were computed on. */
+	struct decl_control_step step = {
+		.section = "global", .controls = &l, .ready = 1,
+		.event = "declaration.global_control_passed",
+		.detail = arena_printf(ctx->arena, "estimate_cents=%lld", (long long)e.amount_cents)};
+	int marked = v.d.global_controlled && v.d.has_estimate && v.d.estimate_cents == e.amount_cents;
+	rc = decl_record_control(ctx, &v, &step, marked ? NULL : SQL_SET_GLOBAL_CONTROLLED,
+				 DB_ARGS(DB_INT(e.amount_cents), DB_INT(v.d.id),
+					 DB_INT(v.d.row_version)));
+	if (rc)
+		return rc;
+	/* the declaration changed while its global control was being
+	 * recorded: the controls and estimate of the data as they are now */
+	if (step.changed)
+		return global_show(ctx, &ctx->req->form, MSG_CONTROL_CONFLICT);
+	if (!step.all) {
 		xmlNodePtr root = global_page(ctx, &v, &l, &e, &ctx->req->form);
 		page_error(root, NULL, "Expliquez chaque anomalie ou alerte dans la zone "
 				       "« Explication » pour passer à l'étape suivante.");

@@ -84,8 +84,8 @@ int decl_prev_column_parse(const char *column, long long *id, int *has_amount,
 	return 0;
 }
 
-int decl_explanations_parse(struct arena *a, const char *column, const char *section,
-			    struct kv_list *out)
+int decl_controls_parse(struct arena *a, const char *column, const char *section,
+			struct kv_list *out)
 {
 	memset(out, 0, sizeof(*out));
 	long long expected;
@@ -99,21 +99,25 @@ int decl_explanations_parse(struct arena *a, const char *column, const char *sec
 		const char *end = strchr(p, ',');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		const char *colon = memchr(p, ':', len), *eq = memchr(p, '=', len);
-		if (!colon || !eq || colon > eq || eq == colon + 1 || got == expected)
+		const char *code_end = eq ? eq : p + len;
+		if (!colon || colon > code_end || code_end == colon + 1 || got == expected)
 			return -1;
-		const char *hex = eq + 1;
-		size_t hexlen = len - (size_t)(hex - p), n = 0;
-		char *text = arena_alloc(a, hexlen / 2 + 1);
-		const char *stop;
-		if (sodium_hex2bin((unsigned char *)text, hexlen / 2 + 1, hex, hexlen, NULL, &n,
-				   &stop) != 0 ||
-		    stop != hex + hexlen)
-			return -1;
-		text[n] = '\0';
+		char *text = NULL;
+		if (eq) {
+			const char *hex = eq + 1;
+			size_t hexlen = len - (size_t)(hex - p), n = 0;
+			text = arena_alloc(a, hexlen / 2 + 1);
+			const char *stop;
+			if (sodium_hex2bin((unsigned char *)text, hexlen / 2 + 1, hex, hexlen, NULL,
+					   &n, &stop) != 0 ||
+			    stop != hex + hexlen)
+				return -1;
+			text[n] = '\0';
+		}
 		got++;
 		if ((size_t)(colon - p) == slen && memcmp(p, section, slen) == 0) {
-			char *name = arena_printf(a, "explication_%.*s", (int)(eq - colon - 1), colon + 1);
-			kv_add(a, &found, name, text, strlen(text));
+			char *code = arena_printf(a, "%.*s", (int)(code_end - colon - 1), colon + 1);
+			kv_add(a, &found, code, text, text ? strlen(text) : 0);
 		}
 		if (!end)
 			break;

@@ -414,6 +414,41 @@ class EntryTest(DeclTest):
         self.assertEqual(one("SELECT activity_controlled FROM declaration WHERE id = %d"
                              % decl_id), "1")
 
+    def test_control__rule_no_longer_raised__its_stored_row_deleted(self):
+        from test_security import one  # imports this file: not at the top
+        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
+        act = signed_in(DUMAS)
+        decl_id = self.declaration_id(act, fid, year)
+        rows = ("SELECT COUNT(*) FROM control_result WHERE declaration_id = %d"
+                " AND section = 'activity' AND code = '%%s'" % decl_id)
+        explained = ("SELECT COUNT(*) FROM control_result WHERE declaration_id = %d"
+                     " AND code = '%%s' AND explanation IS NOT NULL" % decl_id)
+        # an anomaly, posted without its explanation: stored, unexplained
+        self.enter(act, decl_id, "activite", dict(EAJE_ACTIVITY, hours_invoiced="29 000"))
+        path = decl_path(decl_id, "controle-activite")
+        page = act.get(path).text
+        self.assertIn('name="explication_eaje_invoiced_below_performed"', page)
+        r = act.post(path, {"action": "suivant"})
+        self.assertEqual(r.status, 200, r.text[:800])
+        self.assertIn("Expliquez chaque anomalie", html.unescape(r.text))
+        self.assertEqual(one(rows % "eaje_invoiced_below_performed"), "1")
+        self.assertEqual(one(explained % "eaje_invoiced_below_performed"), "0")
+        # the data corrected: the rule no longer raised, its row goes
+        self.enter(act, decl_id, "activite", EAJE_ACTIVITY, next_step=False)
+        self.assertNotIn('name="explication_eaje_invoiced_below_performed"', act.get(path).text)
+        self.assertRedirect(self.pass_controls(act, decl_id, "controle-activite"),
+                            decl_path(decl_id, "controle-activite"))
+        self.assertEqual(one(rows % "eaje_invoiced_below_performed"), "0")
+        # raised again and explained: the explanation stored, shown again
+        self.enter(act, decl_id, "activite", dict(EAJE_ACTIVITY, hours_invoiced="29 000"),
+                   next_step=False)
+        typed = "Fermeture imprévue en juin."
+        r = act.post(path, {"action": "suivant",
+                            "explication_eaje_invoiced_below_performed": typed})
+        self.assertEqual(r.status, 303, r.text[:800])
+        self.assertEqual(one(explained % "eaje_invoiced_below_performed"), "1")
+        self.assertIn(typed, html.unescape(act.get(path).text))
+
     def test_essential_missing__red_banner_blocks_next_step(self):
         year, fid = self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
         b = signed_in(LEBRUN)

@@ -168,37 +168,58 @@ static void prev__malformed__refused(void **state)
 		assert_int_equal(decl_prev_column_parse(bad[i], &id, &has, &amount, &values), -1);
 }
 
-static void explanations__one_section_decoded(void **state)
+static void controls__one_section_decoded(void **state)
 {
 	(void)state;
 	struct kv_list out;
-	const char *col = "3;activity:eaje_invoiced_below_performed=C3A974C3A92C203D3B,"
-			  "global:declared_ps_gap=41,activity:eaje_occupancy_over_100=";
-	assert_int_equal(decl_explanations_parse(a, col, "activity", &out), 0);
-	assert_int_equal(out.count, 2);
-	assert_string_equal(out.items[0].name, "explication_eaje_invoiced_below_performed");
+	const char *col = "4;activity:eaje_invoiced_below_performed=C3A974C3A92C203D3B,"
+			  "global:declared_ps_gap=41,activity:eaje_occupancy_over_100=,"
+			  "activity:eaje_hourly_cost_range";
+	assert_int_equal(decl_controls_parse(a, col, "activity", &out), 0);
+	assert_int_equal(out.count, 3);
+	assert_string_equal(out.items[0].name, "eaje_invoiced_below_performed");
 	assert_string_equal(out.items[0].value, "\xc3\xa9t\xc3\xa9, =;"); /* "été, =;" */
-	assert_string_equal(out.items[1].name, "explication_eaje_occupancy_over_100");
+	assert_string_equal(out.items[1].name, "eaje_occupancy_over_100");
 	assert_string_equal(out.items[1].value, "");
-	assert_int_equal(decl_explanations_parse(a, col, "global", &out), 0);
+	/* stored, not explained */
+	assert_string_equal(out.items[2].name, "eaje_hourly_cost_range");
+	assert_null(out.items[2].value);
+	assert_int_equal(decl_controls_parse(a, col, "global", &out), 0);
 	assert_int_equal(out.count, 1);
 	assert_string_equal(out.items[0].value, "A");
-	assert_int_equal(decl_explanations_parse(a, col, "financial", &out), 0);
+	assert_int_equal(decl_controls_parse(a, col, "financial", &out), 0);
 	assert_int_equal(out.count, 0);
-	assert_int_equal(decl_explanations_parse(a, "0;", "global", &out), 0);
+	assert_int_equal(decl_controls_parse(a, "0;", "global", &out), 0);
 	assert_int_equal(out.count, 0);
+	assert_int_equal(decl_controls_parse(a, "1;global:b", "global", &out), 0);
+	assert_int_equal(out.count, 1);
+	assert_string_equal(out.items[0].name, "b");
+	assert_null(out.items[0].value);
 }
 
-static void explanations__cut_or_malformed__refused(void **state)
+static void controls__cut_or_malformed__refused(void **state)
 {
 	(void)state;
 	struct kv_list out;
-	const char *bad[] = {NULL, "", "1", "x;", "2;activity:a=41", "1;activity:a=41,global:b=42",
-			     "1;activitya=41", "1;activity:=41", "1;activity:a=4G", "1;activity:a=414",
-			     "1;activity:a=41,", "1;a=b:41"};
+	const char *bad[] = {NULL,
+			     "",
+			     "1",
+			     "x;",
+			     "2;activity:a=41",
+			     "1;activity:a=41,global:b=42",
+			     "2;activity:a,global:b,activity:c",
+			     "1;activitya=41",
+			     "1;activitya",
+			     "1;activity:",
+			     "1;activity:=41",
+			     "1;activity:a=4G",
+			     "1;activity:a=414",
+			     "1;activity:a=41,",
+			     "1;activity:a,",
+			     "1;a=b:41"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		out.count = 9;
-		assert_int_equal(decl_explanations_parse(a, bad[i], "activity", &out), -1);
+		assert_int_equal(decl_controls_parse(a, bad[i], "activity", &out), -1);
 		assert_int_equal(out.count, 0);
 	}
 }
@@ -216,8 +237,8 @@ int main(void)
 		cmocka_unit_test(prev__id_amount_values__parsed),
 		cmocka_unit_test(prev__no_final_amount__has_amount_0),
 		cmocka_unit_test(prev__malformed__refused),
-		cmocka_unit_test(explanations__one_section_decoded),
-		cmocka_unit_test(explanations__cut_or_malformed__refused),
+		cmocka_unit_test(controls__one_section_decoded),
+		cmocka_unit_test(controls__cut_or_malformed__refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
