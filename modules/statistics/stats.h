@@ -94,6 +94,10 @@ size_t stats_parse_year_list(const char *list, int *out, size_t cap);
  * value gets a bar of round(200 x v / max) px, half up, max the largest
  * of the three (an absent one counting 0); any other bar is 0 px. */
 #define STATS_BAR_MAX 200
+/* Where a bar's words start (equipement.xsl draws the bars from x = 130):
+ * 6 px after its end. */
+#define STATS_BAR_X 130
+#define STATS_BAR_TEXT_GAP 6
 void stats_chart_bars(const int64_t v[3], const int shown[3], int width[3]);
 /* Merges the facility's validated actual years (own) and the published
  * years (pub), each newest first: out gets both, newest first, without

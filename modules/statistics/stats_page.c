@@ -78,6 +78,14 @@ static void px_display(xmlNodePtr n, const char *name, int64_t v,
 	px_attr(n, name, buf);
 }
 
+/* A bar of the chart: its width, and the x where its words start (one
+ * attribute the stylesheet copies, no arithmetic of its own). */
+static void px_bar(xmlNodePtr n, int bar)
+{
+	px_attr_int(n, "bar", bar);
+	px_attr_int(n, "text-x", STATS_BAR_X + bar + STATS_BAR_TEXT_GAP);
+}
+
 /* A published figure; bar: its bar's width in the chart, chart-text the
  * words beside the bar and in the chart's description and table. */
 static void px_ref(xmlNodePtr parent, const char *name,
@@ -87,7 +95,7 @@ static void px_ref(xmlNodePtr parent, const char *name,
 	static const char *const STATUS[] = {"none", "secret", "ok"};
 	px_attr(n, "status", STATUS[r->status]);
 	px_attr_int(n, "count", r->count);
-	px_attr_int(n, "bar", bar);
+	px_bar(n, bar);
 	if (r->status == SREF_OK) {
 		px_display(n, "mean-display", r->mean, ind);
 		px_display(n, "median-display", r->median, ind);
@@ -120,7 +128,7 @@ static void px_rows(xmlNodePtr parent, const struct stats_table *t,
 		stats_chart_bars(v, shown, bar);
 		xmlNodePtr fv = px_el(n, "facility");
 		px_attr(fv, "computable", row->facility.ok ? "1" : "0");
-		px_attr_int(fv, "bar", bar[0]);
+		px_bar(fv, bar[0]);
 		if (row->facility.ok)
 			px_display(fv, "display", row->facility.v, row->ind);
 		else

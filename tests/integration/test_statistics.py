@@ -221,6 +221,15 @@ class AvailabilityTest(StatsTest):
         self.assertRegex(svgs[1], r"<desc[^>]*>Équipement : \d+,\d\d" + NBSP + "% ; moyenne du "
                                   r"département 78 : ")
         self.assertIn("<rect", svgs[1])
+        # the largest of the three bars is 200 px; each bar's words start 6 px after it
+        widths = []
+        for y_rect, y_text in (("8", "27"), ("45", "64"), ("82", "101")):
+            width = re.search(r'<rect x="130" y="%s" width="(\d+)"' % y_rect, svgs[1])
+            self.assertIsNotNone(width, y_rect)
+            widths.append(int(width.group(1)))
+            self.assertRegex(svgs[1], r'<text x="%d" y="%s">[^<]+</text>'
+                             % (130 + widths[-1] + 6, y_text))
+        self.assertEqual(max(widths), 200)
         # the help defines each indicator
         self.assertIn("Aide : définitions des indicateurs", page)
         self.assertIn("Heures réalisées divisées par la capacité théorique d'accueil", page)

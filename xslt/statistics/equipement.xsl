@@ -165,8 +165,9 @@
   <!-- One horizontal bar chart per indicator: the facility, the
        departmental mean, the national mean, each bar a label, a rect and
        its value; the page gives each bar's width (@bar: 200 px for the
-       largest value, 0 when absent) and its words (@display of the
-       facility, @chart-text of a mean). -->
+       largest value, 0 when absent), where its words start (@text-x) and
+       the words (@display of the facility, @chart-text of a mean). The
+       labels' and values' common look is set once on their group. -->
   <xsl:template name="charts">
     <h2>Graphiques</h2>
     <p>Chaque graphique compare la valeur de l'équipement aux moyennes départementale et nationale ; le tableau à côté en donne les valeurs.</p>
@@ -184,15 +185,17 @@
             <desc id="{$id}-desc">
               <xsl:value-of select="concat('Équipement : ', $fv, ' ; moyenne du département ', $f/@department, ' : ', $dv, ' ; moyenne nationale : ', $nv, '.')"/>
             </desc>
-            <text x="0" y="27" font-size="13" fill="#161616">Équipement</text>
             <rect x="130" y="8" width="{facility/@bar}" height="28" fill="#000091"/>
-            <text x="{136 + facility/@bar}" y="27" font-size="13" fill="#161616"><xsl:value-of select="$fv"/></text>
-            <text x="0" y="64" font-size="13" fill="#161616">Département <xsl:value-of select="$f/@department"/></text>
             <rect x="130" y="45" width="{department/@bar}" height="28" fill="#6a6af4"/>
-            <text x="{136 + department/@bar}" y="64" font-size="13" fill="#161616"><xsl:value-of select="$dv"/></text>
-            <text x="0" y="101" font-size="13" fill="#161616">France entière</text>
             <rect x="130" y="82" width="{national/@bar}" height="28" fill="#3a3a3a"/>
-            <text x="{136 + national/@bar}" y="101" font-size="13" fill="#161616"><xsl:value-of select="$nv"/></text>
+            <g font-size="13" fill="#161616">
+              <text x="0" y="27">Équipement</text>
+              <text x="{facility/@text-x}" y="27"><xsl:value-of select="$fv"/></text>
+              <text x="0" y="64">Département <xsl:value-of select="$f/@department"/></text>
+              <text x="{department/@text-x}" y="64"><xsl:value-of select="$dv"/></text>
+              <text x="0" y="101">France entière</text>
+              <text x="{national/@text-x}" y="101"><xsl:value-of select="$nv"/></text>
+            </g>
           </svg>
         </div>
         <div class="fr-col-12 fr-col-md-5">
