@@ -166,9 +166,11 @@ static int to_login(struct portal_ctx *ctx)
 
 /* Everything between routing and the handler. Returns 0 to run the
  * handler, -1 when a response (a redirect) is already set, or a status. */
-static int guard(struct portal_ctx *ctx, const struct portal_route *r)
+static int guard(struct portal_ctx *ctx, const struct portal_route *r, int may_defer)
 {
-	int rc = session_load(ctx);
+	int rc = may_defer && (r->access & ACCESS_CHECK_IN_PAGE) && is_method(ctx->req, "GET")
+			 ? session_load_unconfirmed(ctx)
+			 : session_load(ctx);
 	if (rc)
 		return rc;
 	int signed_in = ctx->session && ctx->session->account_id;
@@ -197,6 +199,39 @@ static int guard(struct portal_ctx *ctx, const struct portal_route *r)
 		return 403;
 	}
 	return 0;
+}
+
+/* Guard and handler. On the worker's copy of the session left unconfirmed
+ * (ACCESS_CHECK_IN_PAGE), confirmed here when the handler did not: then
+ * SESSION_STALE when the copy proved stale, whatever was built. */
+static int run_route(struct portal_ctx *ctx, const struct portal_route *r, int may_defer)
+{
+	int status = guard(ctx, r, may_defer);
+	if (status == 0)
+		status = r->handler(ctx);
+	else if (status == -1)
+		status = 0;
+	if (status != SESSION_STALE && ctx->session_unconfirmed) {
+		int rc = session_confirm_now(ctx);
+		if (rc)
+			status = rc;
+	}
+	return status;
+}
+
+/* Forgets what a route built on a stale session, before it runs again. */
+static void reset_answer(struct worker *w, struct portal_ctx *ctx)
+{
+	if (db_in_transaction(w->db))
+		db_rollback(w->db);
+	if (ctx->page)
+		xmlFreeDoc(ctx->page);
+	ctx->page = NULL;
+	ctx->view = NULL;
+	ctx->error_reason = NULL;
+	ctx->session = NULL;
+	ctx->catalogue_version = 0;
+	response_init(ctx->res);
 }
 
 static long elapsed_us(const struct timespec *t0)
@@ -243,11 +278,11 @@ void worker_handle(struct worker *w, FCGX_Request *fr)
 		status = health(w, &ctx);
 	} else if ((route = find_route(w, &ctx, &status)) != NULL) {
 		ctx.route = route;
-		status = guard(&ctx, route);
-		if (status == 0)
-			status = route->handler(&ctx);
-		else if (status == -1)
-			status = 0;
+		status = run_route(&ctx, route, 1);
+		if (status == SESSION_STALE) {
+			reset_answer(w, &ctx);
+			status = run_route(&ctx, route, 0);
+		}
 	} else {
 		/* Unknown page: still show who is signed in. */
 		int rc = session_load(&ctx);

@@ -41,6 +41,13 @@ struct portal_ctx {
 	unsigned long long catalogue_version; /* of the reference data a worker
 					   may keep (sql/005_catalogue_version.sql),
 					   read with the session; 0: unknown */
+	/* The session is the worker's copy, its version not asked yet (a
+	 * route with ACCESS_CHECK_IN_PAGE): the handler's first statement
+	 * asks it (session_confirm), else the dispatcher does, before
+	 * anything is answered. */
+	int session_unconfirmed;
+	unsigned long long session_version;
+	unsigned char session_hash[32];
 };
 
 /* A handler returns 0 when it built the response (a page, a redirect or a
@@ -55,6 +62,11 @@ enum portal_access {
 					       (login and reset forms: CSRF, CAPTCHA) */
 	ACCESS_AUTH = 1u << 1,		    /* signed-in account with a valid password */
 	ACCESS_PASSWORD_CHANGE = 1u << 2,   /* reachable while the password must change */
+	ACCESS_CHECK_IN_PAGE = 1u << 3,	    /* a GET whose handler's first statement
+					       confirms the worker's copy of the
+					       session (session_confirm) and that
+					       writes nothing before: one round
+					       trip fewer */
 };
 
 /* Capabilities of the signed-in account, computed at session load. A route

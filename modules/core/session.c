@@ -195,9 +195,18 @@ static enum db_status load_snapshot(struct portal_ctx *ctx, const unsigned char 
  * (kept for the next request when the database gave it a version: signed-in
  * sessions only, sql/006_visitor_session_version.sql). */
 static enum db_status snapshot_of(struct portal_ctx *ctx, const unsigned char hash[32],
-				  const char *today, struct session_snapshot *snap, int *found)
+				  const char *today, int unconfirmed,
+				  struct session_snapshot *snap, int *found)
 {
 	if (session_cache_get(ctx->arena, hash, today, snap)) {
+		if (unconfirmed) {
+			/* the page's first statement asks (session_confirm) */
+			ctx->session_unconfirmed = 1;
+			ctx->session_version = snap->version;
+			memcpy(ctx->session_hash, hash, sizeof ctx->session_hash);
+			*found = 1;
+			return DB_OK;
+		}
 		struct db_result r;
 		enum db_status st = db_query(ctx->db, ctx->arena, SQL_VERSION,
 					     DB_ARGS(DB_INT(snap->s.id)), &r);
@@ -216,10 +225,11 @@ static enum db_status snapshot_of(struct portal_ctx *ctx, const unsigned char ha
 	return st;
 }
 
-int session_load(struct portal_ctx *ctx)
+static int load(struct portal_ctx *ctx, int unconfirmed)
 {
 	ctx->session = NULL;
 	ctx->session_expired = 0;
+	ctx->session_unconfirmed = 0;
 	const char *token = kv_get(&ctx->req->cookies, session_cookie_name(ctx));
 	if (!token || strlen(token) != 43)
 		return 0;
@@ -227,18 +237,31 @@ int session_load(struct portal_ctx *ctx)
 	crypto_sha256(token, strlen(token), hash);
 	struct session_snapshot snap;
 	int found = 0;
-	enum db_status st = snapshot_of(ctx, hash, ctx_today(ctx), &snap, &found);
+	enum db_status st = snapshot_of(ctx, hash, ctx_today(ctx), unconfirmed, &snap, &found);
 	if (st != DB_OK)
 		return status_of(st);
 	if (!found)
 		return 0;
 
 	time_t now = portal_now();
-	time_t seen = snap.s.last_seen_at;
 	long idle = config_int(ctx->cfg, "session_idle_minutes", 30) * 60;
 	long max_age = config_int(ctx->cfg, "session_max_hours", 12) * 3600;
+	int dead = session_dead_at(now, snap.s.created_at, snap.s.last_seen_at, idle, max_age);
+	if (ctx->session_unconfirmed &&
+	    (dead || snap.closed || session_touch_due(now, snap.s.last_seen_at))) {
+		/* an unconfirmed copy decides no deletion and no write: another
+		 * worker may have seen the session since (its last_seen_at) */
+		ctx->session_unconfirmed = 0;
+		st = snapshot_of(ctx, hash, ctx_today(ctx), 0, &snap, &found);
+		if (st != DB_OK)
+			return status_of(st);
+		if (!found)
+			return 0;
+		dead = session_dead_at(now, snap.s.created_at, snap.s.last_seen_at, idle, max_age);
+	}
+	time_t seen = snap.s.last_seen_at;
 	int has_account = snap.s.account_id != 0;
-	if (session_dead_at(now, snap.s.created_at, seen, idle, max_age) || snap.closed) {
+	if (dead || snap.closed) {
 		session_cache_drop(hash);
 		db_exec(ctx->db, SQL_DELETE, DB_ARGS(DB_INT(snap.s.id)), NULL, NULL);
 		ctx->session_expired = has_account && !snap.closed;
@@ -256,6 +279,52 @@ int session_load(struct portal_ctx *ctx)
 	ctx->session = s;
 	flash_load(ctx);
 	return 0;
+}
+
+int session_load(struct portal_ctx *ctx)
+{
+	return load(ctx, 0);
+}
+
+int session_load_unconfirmed(struct portal_ctx *ctx)
+{
+	return load(ctx, 1);
+}
+
+long long session_confirm_id(const struct portal_ctx *ctx)
+{
+	return ctx->session ? ctx->session->id : 0;
+}
+
+int session_confirm(struct portal_ctx *ctx, const struct db_result *r, size_t col)
+{
+	if (!ctx->session_unconfirmed || r->rows == 0)
+		return 0;
+	/* NULL: no version row any more, the session is gone */
+	if (!db_cell(r, 0, col) ||
+	    (unsigned long long)db_cell_int(r, 0, col) != ctx->session_version) {
+		session_cache_drop(ctx->session_hash);
+		return SESSION_STALE;
+	}
+	ctx->session_unconfirmed = 0;
+	ctx->catalogue_version = (unsigned long long)db_cell_int(r, 0, col + 1);
+	return 0;
+}
+
+int session_confirm_now(struct portal_ctx *ctx)
+{
+	if (!ctx->session_unconfirmed)
+		return 0;
+	struct db_result r;
+	enum db_status st = db_query(ctx->db, ctx->arena, SQL_VERSION,
+				     DB_ARGS(DB_INT(session_confirm_id(ctx))), &r);
+	if (st != DB_OK)
+		return status_of(st);
+	if (r.rows == 0) {
+		session_cache_drop(ctx->session_hash);
+		return SESSION_STALE;
+	}
+	return session_confirm(ctx, &r, 0);
 }
 
 /* A fresh token: its text for the cookie, its hash for the row. */

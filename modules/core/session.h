@@ -3,6 +3,7 @@
 #ifndef PORTAL_SESSION_H
 #define PORTAL_SESSION_H
 
+#include <stddef.h>
 #include <time.h>
 
 #include "kv.h"
@@ -45,6 +46,28 @@ const char *session_cookie_name(const struct portal_ctx *ctx);
  * (or NULL) and ctx->session_expired. Returns 0, or 503 when the database is
  * unreachable. Refreshes last_seen_at. */
 int session_load(struct portal_ctx *ctx);
+/* The same, leaving a worker's copy unconfirmed (ctx->session_unconfirmed)
+ * instead of asking its version now: for ACCESS_CHECK_IN_PAGE routes. */
+int session_load_unconfirmed(struct portal_ctx *ctx);
+
+/* What a handler built on an unconfirmed copy that proved stale: the
+ * dispatcher throws it away and runs the route again on a fresh session. */
+#define SESSION_STALE (-2)
+/* Two columns for the first statement of an ACCESS_CHECK_IN_PAGE handler,
+ * bound to session_confirm_id(ctx): the session's version and the
+ * catalogue's, read in the same snapshot as the page's data. */
+#define SESSION_CONFIRM_COLUMNS \
+	"(SELECT sv.version FROM session_version sv WHERE sv.session_id = ?), " \
+	"(SELECT cv.version FROM catalogue_version cv WHERE cv.id = 1)"
+long long session_confirm_id(const struct portal_ctx *ctx);
+struct db_result;
+/* Confirms an unconfirmed copy from the SESSION_CONFIRM_COLUMNS at column
+ * col of row 0 of r: 0 (confirmed, or nothing to confirm, or no row to
+ * tell: the dispatcher asks then), or SESSION_STALE. */
+int session_confirm(struct portal_ctx *ctx, const struct db_result *r, size_t col);
+/* The dispatcher's own confirmation, when the handler gave none: 0,
+ * SESSION_STALE or 503. */
+int session_confirm_now(struct portal_ctx *ctx);
 /* Opens a visitor session and sets its cookie. 0 or 503. */
 int session_start_visitor(struct portal_ctx *ctx);
 /* At login: gives the session a new id and a new CSRF token, binds it to

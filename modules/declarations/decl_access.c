@@ -157,10 +157,13 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 		lock ? db_query(ctx->db, ctx->arena, SQL_DECLARATION_LOCK, DB_ARGS(DB_INT(id)), &r)
 		     : db_query(ctx->db, ctx->arena, SQL_DECLARATION_FACILITY,
 				DB_ARGS(DB_INT(decl_habilitated_account(ctx->session)), DB_TEXT(today),
-					DB_TEXT(today), DB_INT(id)),
+					DB_TEXT(today), DB_INT(session_confirm_id(ctx)), DB_INT(id)),
 				&r);
 	if (st != DB_OK)
 		return db_http_status(st);
+	int rc = lock ? 0 : session_confirm(ctx, &r, DECL_COL_SESSION);
+	if (rc)
+		return rc;
 	if (r.rows != 1)
 		return 404;
 	struct decl_row *d = &v->d;
@@ -203,7 +206,7 @@ int decl_load(struct portal_ctx *ctx, long long id, int lock, struct decl_view *
 		}
 	}
 
-	int rc = lock ? decl_load_facility(ctx, d->facility_id, &v->f, &v->roles)
+	rc = lock ? decl_load_facility(ctx, d->facility_id, &v->f, &v->roles)
 		      : decl_facility_from_row(ctx, &r, DECL_COL_COUNT, &v->f, &v->roles);
 	if (rc)
 		return rc;

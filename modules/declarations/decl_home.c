@@ -186,13 +186,17 @@ int decl_facility_page(struct portal_ctx *ctx)
 	enum db_status st = db_query(ctx->db, ctx->arena, SQL_FACILITY_DECLARATIONS,
 				     DB_ARGS(DB_INT(decl_habilitated_account(ctx->session)),
 					     DB_TEXT(today), DB_TEXT(today),
+					     DB_INT(session_confirm_id(ctx)),
 					     DB_INT(ctx_param_id(ctx, "id"))),
 				     &r);
 	if (st != DB_OK)
 		return db_http_status(st);
+	int rc = session_confirm(ctx, &r, FACILITY_DECL_COL_SESSION);
+	if (rc)
+		return rc;
 	if (r.rows == 0)
 		return 404;
-	int rc = decl_facility_from_row(ctx, &r, 0, &f, &roles);
+	rc = decl_facility_from_row(ctx, &r, 0, &f, &roles);
 	if (rc)
 		return rc;
 	xmlNodePtr root = page_new(ctx, "declarations/equipement");

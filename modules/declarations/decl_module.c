@@ -8,31 +8,34 @@
 #include "module.h"
 
 #define SIGNED_IN ACCESS_AUTH
+/* signed in, the session confirmed by the page's first statement
+ * (decl_load or the facility's), one round trip fewer */
+#define SIGNED_IN_BY_PAGE (ACCESS_AUTH | ACCESS_CHECK_IN_PAGE)
 #define CAF_ANY (CAP_CAF_AGENT | CAP_CAF_ADMIN | CAP_CAF_INSTRUCTOR | CAP_CAF_HAB_MANAGER)
 #define DECLARER (CAP_DECLARER | CAP_HAS_ROLES | CAF_ANY)
 
 static const struct portal_route ROUTES[] = {
 	{"GET", "/declarations/", decl_home, SIGNED_IN, 0},
 	{"GET", "/declarations/equipements", decl_facilities, SIGNED_IN, DECLARER},
-	{"GET", "/declarations/equipement/{id}", decl_facility_page, SIGNED_IN, DECLARER},
+	{"GET", "/declarations/equipement/{id}", decl_facility_page, SIGNED_IN_BY_PAGE, DECLARER},
 	{"GET", "/declarations/recherche", decl_search, SIGNED_IN, DECLARER},
 	{"GET", "/declarations/recherche-equipement", decl_search_facility, SIGNED_IN, DECLARER},
 	/* the rail */
-	{"GET", "/declarations/declaration/{id}/activite", decl_activity_get, SIGNED_IN, DECLARER},
+	{"GET", "/declarations/declaration/{id}/activite", decl_activity_get, SIGNED_IN_BY_PAGE, DECLARER},
 	{"POST", "/declarations/declaration/{id}/activite", decl_activity_post, SIGNED_IN, DECLARER},
-	{"GET", "/declarations/declaration/{id}/controle-activite", decl_activity_control_get, SIGNED_IN, DECLARER},
+	{"GET", "/declarations/declaration/{id}/controle-activite", decl_activity_control_get, SIGNED_IN_BY_PAGE, DECLARER},
 	{"POST", "/declarations/declaration/{id}/controle-activite", decl_activity_control_post, SIGNED_IN, DECLARER},
-	{"GET", "/declarations/declaration/{id}/financier", decl_financial_get, SIGNED_IN, DECLARER},
+	{"GET", "/declarations/declaration/{id}/financier", decl_financial_get, SIGNED_IN_BY_PAGE, DECLARER},
 	{"POST", "/declarations/declaration/{id}/financier", decl_financial_post, SIGNED_IN, DECLARER},
-	{"GET", "/declarations/declaration/{id}/controle-financier", decl_financial_control_get, SIGNED_IN, DECLARER},
+	{"GET", "/declarations/declaration/{id}/controle-financier", decl_financial_control_get, SIGNED_IN_BY_PAGE, DECLARER},
 	{"POST", "/declarations/declaration/{id}/controle-financier", decl_financial_control_post, SIGNED_IN, DECLARER},
-	{"GET", "/declarations/declaration/{id}/controle-global", decl_global_control_get, SIGNED_IN, DECLARER},
+	{"GET", "/declarations/declaration/{id}/controle-global", decl_global_control_get, SIGNED_IN_BY_PAGE, DECLARER},
 	{"POST", "/declarations/declaration/{id}/controle-global", decl_global_control_post, SIGNED_IN, DECLARER},
-	{"GET", "/declarations/declaration/{id}/transmission", decl_transmission_get, SIGNED_IN, DECLARER},
+	{"GET", "/declarations/declaration/{id}/transmission", decl_transmission_get, SIGNED_IN_BY_PAGE, DECLARER},
 	{"POST", "/declarations/declaration/{id}/transmission", decl_transmission_post, SIGNED_IN, DECLARER},
 	{"POST", "/declarations/declaration/{id}/fin-de-saisie", decl_end_of_entry_post, SIGNED_IN, DECLARER},
 	{"POST", "/declarations/declaration/{id}/correction", decl_correction_post, SIGNED_IN, DECLARER},
-	{"GET", "/declarations/declaration/{id}/synthese.pdf", decl_pdf, SIGNED_IN, DECLARER},
+	{"GET", "/declarations/declaration/{id}/synthese.pdf", decl_pdf, SIGNED_IN_BY_PAGE, DECLARER},
 	/* the Caf */
 	{"GET", "/declarations/campagnes", decl_campaigns_get, SIGNED_IN, CAP_CAF_INSTRUCTOR | CAP_CAF_ADMIN},
 	{"POST", "/declarations/campagnes", decl_campaigns_post, SIGNED_IN, CAP_CAF_INSTRUCTOR | CAP_CAF_ADMIN},

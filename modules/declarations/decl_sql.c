@@ -4,6 +4,8 @@
  * the C clock (ctx_today), never from SQL NOW(). */
 #include "decl_sql.h"
 
+#include "session.h"
+
 #define ACTIVE_HAB(h) \
 	h ".starts_on <= ? AND (" h ".ends_on IS NULL OR " h ".ends_on > ?) " \
 	"AND (" h ".role <> 'approver' OR " h ".validation = 'validated')"
@@ -72,7 +74,9 @@ const char SQL_DECLARATION[] = "SELECT " DECL_COLS " FROM declaration d WHERE d.
 const char SQL_DECLARATION_FACILITY[] =
 	"SELECT " DECL_COLS ", " FACILITY_COLS ", "
 	/* and its values, the previous year's, its stored controls */
-	VALUES_OF("d") ", " PREV_VALIDATED_OF("d") ", " CONTROLS_OF("d") " "
+	VALUES_OF("d") ", " PREV_VALIDATED_OF("d") ", " CONTROLS_OF("d") ", "
+	/* and what confirms the caller's session (ACCESS_CHECK_IN_PAGE) */
+	SESSION_CONFIRM_COLUMNS " "
 	"FROM declaration d"
 	" JOIN facility f ON f.id = d.facility_id " FACILITY_JOINS "WHERE d.id = ?";
 const char SQL_DECLARATION_LOCK[] =
@@ -91,7 +95,7 @@ const char SQL_FACILITY_DECLARATIONS[] =
 	"d.correction_delegated, cp.due_on, "
 	"(SELECT COUNT(*) FROM declaration_value v JOIN form_field ff ON ff.code = v.field_code "
 	" AND ff.kind = f.kind AND ff.declaration_type = d.type AND ff.section = 'activity' "
-	" WHERE v.declaration_id = d.id) "
+	" WHERE v.declaration_id = d.id), " SESSION_CONFIRM_COLUMNS " "
 	"FROM facility f " FACILITY_JOINS
 	"LEFT JOIN declaration d ON d.facility_id = f.id AND " LATEST("d") " "
 	"LEFT JOIN campaign cp ON cp.id = d.campaign_id "

@@ -8,7 +8,8 @@ extern const char SQL_DECLARATION[];
 /* The declaration's DECL_COL_COUNT columns, the facility's as in
  * SQL_FACILITY (FACILITY_COL_COUNT), then its values (VALUES_OF), then
  * the previous year's validated actual (PREV_VALIDATED_OF), then its
- * stored controls (CONTROLS_OF). */
+ * stored controls (CONTROLS_OF), then SESSION_CONFIRM_COLUMNS.
+ * Parameters: account, today, today (FACILITY_COLS), session, id. */
 extern const char SQL_DECLARATION_FACILITY[];
 #define DECL_COL_COUNT 22
 extern const char SQL_DECLARATION_LOCK[];
@@ -20,6 +21,10 @@ extern const char SQL_FACILITY_DECLARATIONS[];
 #define DECL_COL_VALUES (DECL_COL_COUNT + FACILITY_COL_COUNT)
 #define DECL_COL_PREV (DECL_COL_VALUES + 1)
 #define DECL_COL_CONTROLS (DECL_COL_VALUES + 2)
+#define DECL_COL_SESSION (DECL_COL_VALUES + 3)
+/* SQL_FACILITY_DECLARATIONS's SESSION_CONFIRM_COLUMNS. Parameters:
+ * account, today, today, session, facility. */
+#define FACILITY_DECL_COL_SESSION (FACILITY_COL_COUNT + 10)
 extern const char SQL_USER_FACILITIES[];
 extern const char SQL_CAF_FACILITIES[];
 extern const char SQL_USER_DECLARATIONS[];

@@ -37,13 +37,18 @@ int stats_load_facility(struct portal_ctx *ctx, long long id, struct stats_facil
 	struct db_result r;
 	enum db_status st =
 		agent ? db_query(ctx->db, ctx->arena, SQL_STATS_FACILITY_CAF,
-				 DB_ARGS(DB_INT(id), DB_INT(s->caf_id)), &r)
+				 DB_ARGS(DB_INT(session_confirm_id(ctx)), DB_INT(id),
+					 DB_INT(s->caf_id)),
+				 &r)
 		      : db_query(ctx->db, ctx->arena, SQL_STATS_FACILITY_PARTNER,
-				 DB_ARGS(DB_INT(id), DB_INT(s->account_id), DB_TEXT(today),
-					 DB_TEXT(today)),
+				 DB_ARGS(DB_INT(session_confirm_id(ctx)), DB_INT(id),
+					 DB_INT(s->account_id), DB_TEXT(today), DB_TEXT(today)),
 				 &r);
 	if (st != DB_OK)
 		return db_http_status(st);
+	int rc = session_confirm(ctx, &r, STATS_FACILITY_COL_SESSION);
+	if (rc)
+		return rc;
 	if (r.rows != 1)	/* absent, or out of the caller's reach */
 		return 404;
 	memset(f, 0, sizeof(*f));

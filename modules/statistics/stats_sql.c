@@ -7,6 +7,8 @@
  * validated by the Caf. Today comes from the C clock, never SQL NOW(). */
 #include "stats_sql.h"
 
+#include "session.h"
+
 #define ACTIVE_HAB(h) \
 	h ".starts_on <= ? AND (" h ".ends_on IS NULL OR " h ".ends_on > ?) " \
 	"AND (" h ".role <> 'approver' OR " h ".validation = 'validated')"
@@ -82,16 +84,18 @@ const char SQL_STATS_ACTUAL_YEAR_BELOW[] =
 	" FROM declaration d WHERE d.facility_id = f.id AND d.type = 'actual' " \
 	" AND d.state = 'validated'), " \
 	"(SELECT GROUP_CONCAT(sp.fiscal_year ORDER BY sp.fiscal_year DESC) " \
-	" FROM stats_publication sp) " \
+	" FROM stats_publication sp), " \
+	/* what confirms the caller's session (ACCESS_CHECK_IN_PAGE) */ \
+	SESSION_CONFIRM_COLUMNS " " \
 	"FROM facility f JOIN partner p ON p.id = f.partner_id WHERE f.id = ? "
 
 /* A partner user: an active habilitation of his on the facility.
- * Parameters: facility, account, today, today. */
+ * Parameters: session, facility, account, today, today. */
 const char SQL_STATS_FACILITY_PARTNER[] =
 	FACILITY_COLUMNS "AND EXISTS (SELECT 1 FROM habilitation h WHERE h.account_id = ? "
 	"AND h.facility_id = f.id AND " ACTIVE_HAB("h") ")";
 
-/* A Caf agent: a facility of his Caf. Parameters: facility, caf. */
+/* A Caf agent: a facility of his Caf. Parameters: session, facility, caf. */
 const char SQL_STATS_FACILITY_CAF[] = FACILITY_COLUMNS "AND f.caf_id = ?";
 
 /* Everything the statistics table of a facility and year reads, in one

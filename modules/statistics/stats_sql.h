@@ -14,6 +14,8 @@ extern const char SQL_STATS_PUBLICATIONS[];
 extern const char SQL_STATS_ACTUAL_YEAR_BELOW[];
 extern const char SQL_STATS_FACILITY_PARTNER[];
 extern const char SQL_STATS_FACILITY_CAF[];
+/* Their SESSION_CONFIRM_COLUMNS. */
+#define STATS_FACILITY_COL_SESSION 13
 extern const char SQL_STATS_TABLE[];
 extern const char SQL_STATS_SEARCH_PARTNER[];
 extern const char SQL_STATS_SEARCH_CAF[];

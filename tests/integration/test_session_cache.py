@@ -9,7 +9,9 @@ burst of parallel requests, whichever worker takes it, sees the change:
 the account's Caf roles, its closing, a group, an administrator grant, a
 habilitation, a logout from another connection, a rotated login. The
 flash message is a cookie bound to its session (modules/core/flash.h): it
-writes nothing to the session, and another session's never shows.
+writes nothing to the session, and another session's never shows. The
+pages that confirm the copy with their own first statement
+(ACCESS_CHECK_IN_PAGE) are held to the same.
 
 Environment: as test_auth.py, plus PORTAIL_INSTANCE (the `sql` helper).
 """
@@ -21,7 +23,7 @@ import unittest
 import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
-from test_auth import URL, Browser, admin, new_account  # noqa: E402
+from test_auth import URL, Browser, admin, new_account, set_clock_offset  # noqa: E402
 from test_security import one, parse_forms, sql  # noqa: E402
 
 PASSWORD = "Tilleul-vert42"
@@ -221,6 +223,70 @@ class PartnerUserTest(unittest.TestCase):
         sql("UPDATE admin_grant SET closed_on = '2000-01-02' WHERE account_id = %s"
             % self.account)
         self.assertEqual(burst(self.b.cookies, "/habilitations/"), [403])
+
+
+class PageCheckedTest(unittest.TestCase):
+    """The pages whose first statement confirms the worker's copy of the
+    session (ACCESS_CHECK_IN_PAGE: the facility page, the rail's steps, the
+    statistics page) see every change as the others do: a copy found stale
+    by the page's statement, or by the dispatcher when the page refused
+    before asking, is thrown away with what was built on it."""
+
+    def setUp(self):
+        self.email, self.account = new_partner_user()
+        self.facility = one("SELECT id FROM facility WHERE name = 'Multi-accueil Les Lucioles'")
+        self.pages = ["/declarations/equipement/%s" % self.facility,
+                      "/statistiques/equipement/%s" % self.facility]
+        self.b = signed_in(self.email)
+
+    def habilitate(self):
+        sql("INSERT INTO habilitation (account_id, facility_id, role, starts_on, created_at)"
+            " VALUES (%s, %s, 'consultant', '2000-01-01', UNIX_TIMESTAMP())"
+            % (self.account, self.facility))
+
+    def test_right_given__a_worker_refusing_on_its_copy_asks_again(self):
+        for page in self.pages:
+            self.assertEqual(burst(self.b.cookies, page), [403], page)
+        self.habilitate()
+        for page in self.pages:
+            self.assertEqual(burst(self.b.cookies, page), [200], page)
+
+    def test_right_ended__every_worker_refuses_as_the_guard_does(self):
+        self.habilitate()
+        for page in self.pages:
+            self.assertEqual(burst(self.b.cookies, page), [200], page)
+        sql("UPDATE habilitation SET ends_on = '2000-01-02' WHERE account_id = %s"
+            % self.account)
+        # 403 (the route's rule on a fresh session), not the 404 that the
+        # page's statement gives to a copy taken as still current
+        for page in self.pages:
+            self.assertEqual(burst(self.b.cookies, page), [403], page)
+
+    def test_seen_by_another_worker__an_idle_looking_copy_ends_nothing(self):
+        self.habilitate()
+        try:
+            for page in self.pages:
+                self.assertEqual(burst(self.b.cookies, page), [200], page)
+            # 25 minutes later one page view (one worker) records the visit;
+            # 25 minutes after it, the other workers' copies look idle for 50
+            set_clock_offset(25 * 60)
+            self.assertEqual(self.b.get("/declarations/").status, 200)
+            set_clock_offset(50 * 60)
+            for page in self.pages:
+                self.assertEqual(burst(self.b.cookies, page), [200], page)
+        finally:
+            set_clock_offset(0)
+
+    def test_logout_on_another_connection__every_worker_sends_to_login(self):
+        self.habilitate()
+        for page in self.pages:
+            self.assertEqual(burst(self.b.cookies, page), [200], page)
+        other = Browser()
+        other.cookies = dict(self.b.cookies)
+        other.get("/auth/deconnexion")
+        self.assertEqual(other.post("/auth/deconnexion", {}).status, 303)
+        for page in self.pages:
+            self.assertEqual(burst(self.b.cookies, page), [303], page)
 
 
 if __name__ == "__main__":
