@@ -26,6 +26,7 @@ struct db {
 	char *password;
 	char *name;
 	int in_transaction;
+	int writes_held;	/* db_hold_writes */
 	time_t next_connect_try;
 	char error[256];
 	struct stmt_slot cache[STMT_CACHE_SIZE];
@@ -383,14 +384,31 @@ enum db_status db_query(struct db *db, struct arena *a, const char *sql,
 	return run(db, a, sql, params, nparams, out, NULL, NULL);
 }
 
+void db_hold_writes(struct db *db, int hold)
+{
+	db->writes_held = hold;
+}
+
+/* A write asked while writes are held is a handler's bug: refused loudly. */
+static int held(const struct db *db, const char *sql)
+{
+	if (db->writes_held)
+		log_error("db: write before the session was confirmed, refused: %.80s", sql);
+	return db->writes_held;
+}
+
 enum db_status db_exec(struct db *db, const char *sql, const struct db_param *params,
 		       size_t nparams, uint64_t *affected_rows, uint64_t *insert_id)
 {
+	if (held(db, sql))
+		return DB_ERROR;
 	return run(db, NULL, sql, params, nparams, NULL, affected_rows, insert_id);
 }
 
 enum db_status db_begin(struct db *db)
 {
+	if (held(db, "START TRANSACTION"))
+		return DB_ERROR;
 	if (db->in_transaction)
 		return DB_OK;
 	for (int attempt = 0; attempt < 2; attempt++) {

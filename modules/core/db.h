@@ -76,6 +76,10 @@ enum db_status db_query(struct db *db, struct arena *a, const char *sql,
 enum db_status db_exec(struct db *db, const char *sql, const struct db_param *params,
 		       size_t nparams, uint64_t *affected_rows, uint64_t *insert_id);
 
+/* While held, db_exec and db_begin refuse (DB_ERROR, and a log line):
+ * nothing is written on a worker's copy of a session not confirmed yet
+ * (session.h, ACCESS_CHECK_IN_PAGE). */
+void db_hold_writes(struct db *db, int hold);
 enum db_status db_begin(struct db *db);
 enum db_status db_commit(struct db *db);
 void db_rollback(struct db *db);

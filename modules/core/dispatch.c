@@ -168,9 +168,8 @@ static int to_login(struct portal_ctx *ctx)
  * handler, -1 when a response (a redirect) is already set, or a status. */
 static int guard(struct portal_ctx *ctx, const struct portal_route *r, int may_defer)
 {
-	int rc = may_defer && (r->access & ACCESS_CHECK_IN_PAGE) && is_method(ctx->req, "GET")
-			 ? session_load_unconfirmed(ctx)
-			 : session_load(ctx);
+	int rc = may_defer && (r->access & ACCESS_CHECK_IN_PAGE) ? session_load_unconfirmed(ctx)
+								 : session_load(ctx);
 	if (rc)
 		return rc;
 	int signed_in = ctx->session && ctx->session->account_id;
@@ -224,6 +223,7 @@ static void reset_answer(struct worker *w, struct portal_ctx *ctx)
 {
 	if (db_in_transaction(w->db))
 		db_rollback(w->db);
+	db_hold_writes(w->db, 0);
 	if (ctx->page)
 		xmlFreeDoc(ctx->page);
 	ctx->page = NULL;
@@ -246,6 +246,7 @@ void worker_handle(struct worker *w, FCGX_Request *fr)
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	arena_reset(w->arena);
+	db_hold_writes(w->db, 0);
 
 	struct request req;
 	struct response res;

@@ -62,11 +62,11 @@ enum portal_access {
 					       (login and reset forms: CSRF, CAPTCHA) */
 	ACCESS_AUTH = 1u << 1,		    /* signed-in account with a valid password */
 	ACCESS_PASSWORD_CHANGE = 1u << 2,   /* reachable while the password must change */
-	ACCESS_CHECK_IN_PAGE = 1u << 3,	    /* a GET whose handler's first statement
-					       confirms the worker's copy of the
-					       session (session_confirm) and that
-					       writes nothing before: one round
-					       trip fewer */
+	ACCESS_CHECK_IN_PAGE = 1u << 3,	    /* the handler's first statement confirms
+					       the worker's copy of the session
+					       (session_confirm): one round trip
+					       fewer; writes are refused before
+					       (db_hold_writes) */
 };
 
 /* Capabilities of the signed-in account, computed at session load. A route

@@ -202,6 +202,7 @@ static enum db_status snapshot_of(struct portal_ctx *ctx, const unsigned char ha
 		if (unconfirmed) {
 			/* the page's first statement asks (session_confirm) */
 			ctx->session_unconfirmed = 1;
+			db_hold_writes(ctx->db, 1);
 			ctx->session_version = snap->version;
 			memcpy(ctx->session_hash, hash, sizeof ctx->session_hash);
 			*found = 1;
@@ -230,6 +231,7 @@ static int load(struct portal_ctx *ctx, int unconfirmed)
 	ctx->session = NULL;
 	ctx->session_expired = 0;
 	ctx->session_unconfirmed = 0;
+	db_hold_writes(ctx->db, 0);
 	const char *token = kv_get(&ctx->req->cookies, session_cookie_name(ctx));
 	if (!token || strlen(token) != 43)
 		return 0;
@@ -252,6 +254,7 @@ static int load(struct portal_ctx *ctx, int unconfirmed)
 		/* an unconfirmed copy decides no deletion and no write: another
 		 * worker may have seen the session since (its last_seen_at) */
 		ctx->session_unconfirmed = 0;
+		db_hold_writes(ctx->db, 0);
 		st = snapshot_of(ctx, hash, ctx_today(ctx), 0, &snap, &found);
 		if (st != DB_OK)
 			return status_of(st);
@@ -307,6 +310,7 @@ int session_confirm(struct portal_ctx *ctx, const struct db_result *r, size_t co
 		return SESSION_STALE;
 	}
 	ctx->session_unconfirmed = 0;
+	db_hold_writes(ctx->db, 0);
 	ctx->catalogue_version = (unsigned long long)db_cell_int(r, 0, col + 1);
 	return 0;
 }

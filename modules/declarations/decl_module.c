@@ -8,8 +8,8 @@
 #include "module.h"
 
 #define SIGNED_IN ACCESS_AUTH
-/* signed in, the session confirmed by the page's first statement
- * (decl_load or the facility's), one round trip fewer */
+/* signed in, the session confirmed by the handler's first statement
+ * (decl_load or the facility's), one round trip fewer; no write before */
 #define SIGNED_IN_BY_PAGE (ACCESS_AUTH | ACCESS_CHECK_IN_PAGE)
 #define CAF_ANY (CAP_CAF_AGENT | CAP_CAF_ADMIN | CAP_CAF_INSTRUCTOR | CAP_CAF_HAB_MANAGER)
 #define DECLARER (CAP_DECLARER | CAP_HAS_ROLES | CAF_ANY)
@@ -22,15 +22,15 @@ static const struct portal_route ROUTES[] = {
 	{"GET", "/declarations/recherche-equipement", decl_search_facility, SIGNED_IN, DECLARER},
 	/* the rail */
 	{"GET", "/declarations/declaration/{id}/activite", decl_activity_get, SIGNED_IN_BY_PAGE, DECLARER},
-	{"POST", "/declarations/declaration/{id}/activite", decl_activity_post, SIGNED_IN, DECLARER},
+	{"POST", "/declarations/declaration/{id}/activite", decl_activity_post, SIGNED_IN_BY_PAGE, DECLARER},
 	{"GET", "/declarations/declaration/{id}/controle-activite", decl_activity_control_get, SIGNED_IN_BY_PAGE, DECLARER},
-	{"POST", "/declarations/declaration/{id}/controle-activite", decl_activity_control_post, SIGNED_IN, DECLARER},
+	{"POST", "/declarations/declaration/{id}/controle-activite", decl_activity_control_post, SIGNED_IN_BY_PAGE, DECLARER},
 	{"GET", "/declarations/declaration/{id}/financier", decl_financial_get, SIGNED_IN_BY_PAGE, DECLARER},
-	{"POST", "/declarations/declaration/{id}/financier", decl_financial_post, SIGNED_IN, DECLARER},
+	{"POST", "/declarations/declaration/{id}/financier", decl_financial_post, SIGNED_IN_BY_PAGE, DECLARER},
 	{"GET", "/declarations/declaration/{id}/controle-financier", decl_financial_control_get, SIGNED_IN_BY_PAGE, DECLARER},
-	{"POST", "/declarations/declaration/{id}/controle-financier", decl_financial_control_post, SIGNED_IN, DECLARER},
+	{"POST", "/declarations/declaration/{id}/controle-financier", decl_financial_control_post, SIGNED_IN_BY_PAGE, DECLARER},
 	{"GET", "/declarations/declaration/{id}/controle-global", decl_global_control_get, SIGNED_IN_BY_PAGE, DECLARER},
-	{"POST", "/declarations/declaration/{id}/controle-global", decl_global_control_post, SIGNED_IN, DECLARER},
+	{"POST", "/declarations/declaration/{id}/controle-global", decl_global_control_post, SIGNED_IN_BY_PAGE, DECLARER},
 	{"GET", "/declarations/declaration/{id}/transmission", decl_transmission_get, SIGNED_IN_BY_PAGE, DECLARER},
 	{"POST", "/declarations/declaration/{id}/transmission", decl_transmission_post, SIGNED_IN, DECLARER},
 	{"POST", "/declarations/declaration/{id}/fin-de-saisie", decl_end_of_entry_post, SIGNED_IN, DECLARER},

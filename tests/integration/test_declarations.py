@@ -449,6 +449,33 @@ class EntryTest(DeclTest):
         self.assertEqual(one(explained % "eaje_invoiced_below_performed"), "1")
         self.assertIn(typed, html.unescape(act.get(path).text))
 
+    def test_control_post__logged_out_elsewhere__every_worker_refuses_nothing_written(self):
+        from test_security import one  # imports this file: not at the top
+        from test_session_cache import parallel_gets
+        year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
+        act = signed_in(DUMAS)
+        decl_id = self.declaration_id(act, fid, year)
+        self.enter(act, decl_id, "activite", EAJE_ACTIVITY)
+        path = decl_path(decl_id, "controle-activite")
+        cookies = "; ".join("%s=%s" % kv for kv in act.cookies.items())
+        # every worker keeps a copy of the session, which the page's own
+        # statement confirms (ACCESS_CHECK_IN_PAGE)
+        self.assertEqual({a[0] for a in parallel_gets(cookies, path)}, {200})
+        self.assertEqual(act.get(path).status, 200)
+        csrf = act.csrf
+        self.assertTrue(csrf)
+        other = Browser()
+        other.cookies = dict(act.cookies)
+        other.get("/auth/deconnexion")
+        self.assertEqual(other.post("/auth/deconnexion", {}).status, 303)
+        # the POST's copy is stale in every worker: refused, as without a copy
+        answers = parallel_gets(cookies, path, {"csrf": csrf, "action": "suivant"})
+        self.assertEqual({a[0] for a in answers}, {403})
+        self.assertEqual(one("SELECT activity_controlled FROM declaration WHERE id = %d"
+                             % decl_id), "0")
+        self.assertEqual(one("SELECT COUNT(*) FROM audit_event WHERE target_id = %d"
+                             " AND action = 'declaration.control_passed'" % decl_id), "0")
+
     def test_essential_missing__red_banner_blocks_next_step(self):
         year, fid = self.open_campaign(PTITS_LOUPS, "forecast", "EAJE")
         b = signed_in(LEBRUN)

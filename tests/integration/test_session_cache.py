@@ -20,6 +20,7 @@ import os
 import sys
 import threading
 import unittest
+import urllib.parse
 import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -32,17 +33,22 @@ PASSWORD = "Tilleul-vert42"
 BURST, THREADS = 32, 8
 
 
-def parallel_gets(cookie_header, path):
-    """(status, Set-Cookie, body) of BURST GETs of path, THREADS at a time,
-    each on its own connection (so nginx hands them to whichever worker is
-    free)."""
+def parallel_gets(cookie_header, path, form=None):
+    """(status, Set-Cookie, body) of BURST GETs of path (POSTs of form when
+    given), THREADS at a time, each on its own connection (so nginx hands
+    them to whichever worker is free)."""
     answers, lock = [], threading.Lock()
+    headers = {"Cookie": cookie_header, "Host": "%s:%s" % (URL.hostname, URL.port)}
+    body = None
+    if form is not None:
+        body = urllib.parse.urlencode(form)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     def worker(n):
         for _ in range(n):
             conn = http.client.HTTPConnection(URL.hostname, URL.port or 80, timeout=30)
-            conn.request("GET", path, headers={"Cookie": cookie_header,
-                                               "Host": "%s:%s" % (URL.hostname, URL.port)})
+            conn.request("POST" if form is not None else "GET", path, body=body,
+                         headers=headers)
             r = conn.getresponse()
             answer = (r.status, r.getheader("Set-Cookie") or "",
                       r.read().decode("utf-8", "replace"))
