@@ -1,6 +1,9 @@
 /* The request pipeline of a worker, in the one order every request follows:
  * parse -> route -> session -> password rotation -> access -> CSRF ->
- * handler -> render -> one log line. */
+ * handler -> render -> one log line. On an ACCESS_CHECK_IN_PAGE route the
+ * session may be the worker's copy, confirmed by the handler's first
+ * statement or else right after the handler, before anything is rendered;
+ * a stale copy makes the route run again from the session on. */
 #include "dispatch.h"
 
 #include <stdio.h>
