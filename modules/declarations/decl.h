@@ -112,6 +112,8 @@ void decl_subject_of(struct decl_view *v);
 int decl_load_values(struct portal_ctx *ctx, long long decl_id, struct decl_val **vals,
 		     size_t *nvals, const char ***text_codes, const char ***texts, size_t *ntexts);
 struct decl_vals decl_view_vals(const struct decl_view *v);
+/* The text value (unit 'text') of a field, or NULL. */
+const char *decl_view_text(const struct decl_view *v, const char *code);
 /* The values of declaration decl_id from row 0's VALUES_OF column col
  * (decl_sql.c): its numbers when the column lists them whole and, when
  * texts are asked for (text_codes not NULL), it has none; else everything

@@ -257,9 +257,9 @@ static void instruction_page(struct portal_ctx *ctx, struct decl_view *v)
 		px_attr(n, "label", f->label);
 		px_attr(n, "suffix", decl_unit_suffix(f->unit));
 		if (f->unit == DUNIT_TEXT) {
-			for (size_t t = 0; t < v->ntexts; t++)
-				if (strcmp(v->text_codes[t], f->code) == 0)
-					px_attr(n, "value", v->texts[t]);
+			const char *text = decl_view_text(v, f->code);
+			if (text)
+				px_attr(n, "value", text);
 		} else if (decl_vals_get(&vals, f->code, &x))
 			px_attr(n, "value", decl_format_value(ctx, f, x));
 	}

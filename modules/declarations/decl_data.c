@@ -65,6 +65,14 @@ struct decl_vals decl_view_vals(const struct decl_view *v)
 	return x;
 }
 
+const char *decl_view_text(const struct decl_view *v, const char *code)
+{
+	for (size_t i = 0; i < v->ntexts; i++)
+		if (strcmp(v->text_codes[i], code) == 0)
+			return v->texts[i];
+	return NULL;
+}
+
 const char *decl_section_sql(enum decl_section s)
 {
 	return s == DSECTION_ACTIVITY ? "activity" : s == DSECTION_FINANCIAL ? "financial" : "global";

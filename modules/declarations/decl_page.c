@@ -161,14 +161,6 @@ xmlNodePtr decl_page(struct portal_ctx *ctx, const char *view, struct decl_view 
 	return root;
 }
 
-static const char *text_value(const struct decl_view *v, const char *code)
-{
-	for (size_t i = 0; i < v->ntexts; i++)
-		if (strcmp(v->text_codes[i], code) == 0)
-			return v->texts[i];
-	return NULL;
-}
-
 void decl_px_form(struct portal_ctx *ctx, xmlNodePtr root, const struct decl_view *v,
 		  const char *section, int editable, const struct kv_list *typed)
 {
@@ -210,7 +202,7 @@ void decl_px_form(struct portal_ctx *ctx, xmlNodePtr root, const struct decl_vie
 		if (typed && !f->computed) {
 			shown = kv_get(typed, f->code);
 		} else if (f->unit == DUNIT_TEXT) {
-			shown = text_value(v, f->code);
+			shown = decl_view_text(v, f->code);
 		} else if (decl_vals_get(&vals, f->code, &x)) {
 			shown = f->unit == DUNIT_BOOL ? (x ? "1" : "0")
 						      : decl_format_value(ctx, f, x);

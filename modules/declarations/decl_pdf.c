@@ -118,9 +118,7 @@ int decl_pdf(struct portal_ctx *ctx)
 			const char *value = NULL;
 			int64_t x;
 			if (f->unit == DUNIT_TEXT) {
-				for (size_t t = 0; t < v.ntexts; t++)
-					if (strcmp(v.text_codes[t], f->code) == 0)
-						value = v.texts[t];
+				value = decl_view_text(&v, f->code);
 			} else if (decl_vals_get(&vals, f->code, &x)) {
 				const char *sfx = decl_unit_suffix(f->unit);
 				value = arena_printf(ctx->arena, "%s%s%s", decl_format_value(ctx, f, x),

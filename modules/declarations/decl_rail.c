@@ -189,9 +189,7 @@ static int conflict(struct portal_ctx *ctx, const struct section_def *s)
 		int64_t x;
 		const char *theirs = NULL;
 		if (f->unit == DUNIT_TEXT) {
-			for (size_t t = 0; t < fresh.ntexts; t++)
-				if (strcmp(fresh.text_codes[t], f->code) == 0)
-					theirs = fresh.texts[t];
+			theirs = decl_view_text(&fresh, f->code);
 		} else if (decl_vals_get(&vals, f->code, &x)) {
 			theirs = decl_format_value(ctx, f, x);
 		}
@@ -226,14 +224,6 @@ static int typed_in(const struct decl_view *v, const struct section_def *s, cons
 		if (strcmp(v->fields[i].code, code) == 0)
 			return strcmp(v->fields[i].section, s->sql) == 0 && !v->fields[i].computed;
 	return 0;
-}
-
-static const char *text_of(const struct decl_view *v, const char *code)
-{
-	for (size_t i = 0; i < v->ntexts; i++)
-		if (strcmp(v->text_codes[i], code) == 0)
-			return v->texts[i];
-	return NULL;
 }
 
 static enum db_status upsert(struct portal_ctx *ctx, long long decl_id, const char *code,
@@ -280,7 +270,7 @@ static int save_values(struct portal_ctx *ctx, const struct section_def *s, stru
 			continue;
 		int64_t was;
 		int had = decl_vals_get(&old, f->code, &was);
-		const char *was_text = text_of(v, f->code);
+		const char *was_text = decl_view_text(v, f->code);
 		if (kind[i] == DPARSE_EMPTY) {
 			if (had || was_text)
 				st = delete_value(ctx, v->d.id, f->code);

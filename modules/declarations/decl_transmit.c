@@ -133,9 +133,9 @@ static void px_summary(struct portal_ctx *ctx, xmlNodePtr root, const struct dec
 		px_attr(n, "suffix", decl_unit_suffix(f->unit));
 		int64_t x;
 		if (f->unit == DUNIT_TEXT) {
-			for (size_t t = 0; t < v->ntexts; t++)
-				if (strcmp(v->text_codes[t], f->code) == 0)
-					px_attr(n, "value", v->texts[t]);
+			const char *text = decl_view_text(v, f->code);
+			if (text)
+				px_attr(n, "value", text);
 		} else if (decl_vals_get(&vals, f->code, &x)) {
 			px_attr(n, "value", decl_format_value(ctx, f, x));
 		}
