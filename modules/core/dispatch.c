@@ -226,7 +226,6 @@ static void reset_answer(struct worker *w, struct portal_ctx *ctx)
 {
 	if (db_in_transaction(w->db))
 		db_rollback(w->db);
-	db_hold_writes(w->db, 0);
 	if (ctx->page)
 		xmlFreeDoc(ctx->page);
 	ctx->page = NULL;

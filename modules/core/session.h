@@ -10,6 +10,7 @@
 
 struct portal_ctx;
 struct db;
+struct db_result;
 
 struct session {
 	long long id;
@@ -60,7 +61,6 @@ int session_load_unconfirmed(struct portal_ctx *ctx);
 	"(SELECT sv.version FROM session_version sv WHERE sv.session_id = ?), " \
 	"(SELECT cv.version FROM catalogue_version cv WHERE cv.id = 1)"
 long long session_confirm_id(const struct portal_ctx *ctx);
-struct db_result;
 /* Confirms an unconfirmed copy from the SESSION_CONFIRM_COLUMNS at column
  * col of row 0 of r: 0 (confirmed, or nothing to confirm, or no row to
  * tell: the dispatcher asks then), or SESSION_STALE. */

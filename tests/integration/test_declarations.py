@@ -451,7 +451,7 @@ class EntryTest(DeclTest):
 
     def test_control_post__logged_out_elsewhere__every_worker_refuses_nothing_written(self):
         from test_security import one  # imports this file: not at the top
-        from test_session_cache import parallel_gets
+        from test_session_cache import logout_elsewhere, parallel_gets
         year, fid = self.open_campaign(LUCIOLES, "forecast", "EAJE")
         act = signed_in(DUMAS)
         decl_id = self.declaration_id(act, fid, year)
@@ -464,10 +464,7 @@ class EntryTest(DeclTest):
         self.assertEqual(act.get(path).status, 200)
         csrf = act.csrf
         self.assertTrue(csrf)
-        other = Browser()
-        other.cookies = dict(act.cookies)
-        other.get("/auth/deconnexion")
-        self.assertEqual(other.post("/auth/deconnexion", {}).status, 303)
+        self.assertEqual(logout_elsewhere(act.cookies), 303)
         # the POST's copy is stale in every worker: refused, as without a copy
         answers = parallel_gets(cookies, path, {"csrf": csrf, "action": "suivant"})
         self.assertEqual({a[0] for a in answers}, {403})

@@ -73,6 +73,15 @@ def burst(cookies, path, new_cookie=False):
                    for status, set_cookie, _ in parallel_gets(header, path)})
 
 
+def logout_elsewhere(cookies):
+    """Signs the session of these cookies out from another connection (its
+    own logout form), as a second tab would; the status of the POST."""
+    other = Browser()
+    other.cookies = dict(cookies)
+    other.get("/auth/deconnexion")
+    return other.post("/auth/deconnexion", {}).status
+
+
 def signed_in(email):
     b = Browser()
     r = b.login(email, PASSWORD)
@@ -113,11 +122,7 @@ class CafAgentTest(unittest.TestCase):
 
     def test_logout_on_another_connection__every_worker_sends_to_login(self):
         self.assertEqual(burst(self.b.cookies, "/declarations/baremes"), [200])
-        other = Browser()
-        other.cookies = dict(self.b.cookies)
-        other.get("/auth/deconnexion")
-        r = other.post("/auth/deconnexion", {})
-        self.assertEqual(r.status, 303)
+        self.assertEqual(logout_elsewhere(self.b.cookies), 303)
         self.assertEqual(burst(self.b.cookies, "/declarations/baremes"), [303])
 
     def test_session_deleted_by_hand__every_worker_sends_to_login(self):
@@ -287,10 +292,7 @@ class PageCheckedTest(unittest.TestCase):
         self.habilitate()
         for page in self.pages:
             self.assertEqual(burst(self.b.cookies, page), [200], page)
-        other = Browser()
-        other.cookies = dict(self.b.cookies)
-        other.get("/auth/deconnexion")
-        self.assertEqual(other.post("/auth/deconnexion", {}).status, 303)
+        self.assertEqual(logout_elsewhere(self.b.cookies), 303)
         for page in self.pages:
             self.assertEqual(burst(self.b.cookies, page), [303], page)
 
