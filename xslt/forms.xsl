@@ -48,6 +48,15 @@
   - data-table            : caption, caption-hidden (false()), head (markup: th cells), rows (markup: tr rows), id, bordered (false())
   - breadcrumb            : links (markup made of breadcrumb-link calls), current (text of the current page)
   - breadcrumb-link       : href, label
+  - kept-part-start,
+    kept-part-end         : (none) around a part of the page the worker keeps
+                            (modules/core/fragment.h, /page/fragment): the view
+                            draws the part only when it is not kept yet:
+                              <xsl:call-template name="kept-part-start"/>
+                              <xsl:if test="not(/page/fragment/@cached = '1')">
+                                …the part… <xsl:call-template name="kept-part-end"/>
+                              </xsl:if>
+                            Nothing without /page/fragment.
   - date-fr               : date ('yyyy-mm-dd') -> 'dd/mm/yyyy' (anything else is shown as is)
 
   Example
@@ -513,6 +522,19 @@
 		<xsl:param name="href"/>
 		<xsl:param name="label"/>
 		<li><a class="fr-breadcrumb__link" href="{$href}"><xsl:copy-of select="$label"/></a></li>
+	</xsl:template>
+
+	<!-- The worker's markers, never sent: page_render() removes them. -->
+	<xsl:template name="kept-part-start">
+		<xsl:if test="/page/fragment">
+			<xsl:comment><xsl:value-of select="/page/fragment/@marker"/></xsl:comment>
+		</xsl:if>
+	</xsl:template>
+
+	<xsl:template name="kept-part-end">
+		<xsl:if test="/page/fragment">
+			<xsl:comment>/<xsl:value-of select="/page/fragment/@marker"/></xsl:comment>
+		</xsl:if>
 	</xsl:template>
 
 	<xsl:template name="date-fr">

@@ -230,6 +230,8 @@ static void reset_answer(struct worker *w, struct portal_ctx *ctx)
 		xmlFreeDoc(ctx->page);
 	ctx->page = NULL;
 	ctx->view = NULL;
+	ctx->fragment_key = NULL;
+	ctx->fragment_cached = 0;
 	ctx->error_reason = NULL;
 	ctx->session = NULL;
 	ctx->catalogue_version = 0;

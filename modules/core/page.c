@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "config.h"
 #include "flash.h"
+#include "fragment.h"
 #include "html_writer.h"
 #include "log.h"
 #include "menu.h"
@@ -134,6 +135,8 @@ xmlNodePtr page_new(struct portal_ctx *ctx, const char *view)
 	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "page");
 	xmlDocSetRootElement(ctx->page, root);
 	ctx->view = arena_strdup(ctx->arena, view);
+	ctx->fragment_key = NULL; /* a new page has no kept part yet */
+	ctx->fragment_cached = 0;
 	px_attr(root, "module", ctx->module);
 	px_attr(root, "view", view);
 	px_attr(root, "path", ctx->req ? ctx->req->path : "/");
@@ -258,6 +261,11 @@ static int transform(struct page_cache *c, struct portal_ctx *ctx, xsltStyleshee
 	if (path == HTML_WRITE_ERROR) {
 		log_error("page: view %s gave no HTML", ctx->view);
 		return 500;
+	}
+	if (ctx->fragment_key) {
+		int rc = fragment_finish(ctx, &body, &len);
+		if (rc)
+			return rc;
 	}
 	response_body(ctx->res, "text/html; charset=utf-8", body, len);
 	return 0;
