@@ -17,9 +17,10 @@ struct stats_facility {
 	const char *code, *kind_sql, *name, *postal_code, *city, *department, *partner_name;
 	const char *care_type, *nature;
 	enum stats_kind kind;
-	/* Read with the facility: its years with a validated actual
-	 * declaration and the published years, each "2024,2023" newest
-	 * first, or NULL when there is none. */
+	/* Read with the facility, each list newest first, or NULL when
+	 * empty: its validated actual declarations "year:id" (the newest
+	 * version of a year first) and the publications
+	 * "year:revision:published_at" (stats_sql.c). */
 	const char *actual_years, *published_years;
 };
 
@@ -84,10 +85,15 @@ int stats_actual_years(struct portal_ctx *ctx, int **years, size_t *n);
 int stats_parse_year(const char *s);
 
 /* stats_rules.c (pure) */
-/* Years of a list "2024,2023" (as GROUP_CONCAT writes it; NULL is empty)
- * into out, at most cap; a token that is not a positive number below
- * 65536 (a fiscal_year) is skipped. Returns how many. */
+/* Years of a list "2024,2023" or "2024:81,2023:40" (as GROUP_CONCAT
+ * writes it; NULL is empty) into out, at most cap; a token that does not
+ * start with a positive number below 65536 (a fiscal_year) followed by
+ * ':', ',' or the end is skipped. Returns how many. */
 size_t stats_parse_year_list(const char *list, int *out, size_t cap);
+/* The numbers after the year in the first token of list for year
+ * ("2024:3:1764700000" gives 3 and 1764700000), into v, at most n;
+ * returns how many, 0 when the year is absent or its token malformed. */
+size_t stats_year_fields(const char *list, int year, long long *v, size_t n);
 /* The bar chart of an indicator: the facility, the departmental mean and
  * the national mean (v, scaled integers of one scale; shown[i] = 0 when
  * absent: not computable, secret, not published). Each shown positive

@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "clock.h"
+#include "fragment.h"
 #include "module.h"
 #include "page.h"
 #include "stats.h"
@@ -138,15 +139,45 @@ static void px_rows(xmlNodePtr parent, const struct stats_table *t,
 	}
 }
 
+/* What the kept part of the page (tabs, table, charts, help: the same for
+ * whoever may see the facility) shows, as its key: the declaration whose
+ * values it shows (it names the facility and the year; a validated
+ * declaration never changes, a correction is another declaration), the
+ * tab, the year's publication revision, and the facility's kind (the
+ * indicators) and department (the averages). NULL when the year lacks a
+ * validated actual declaration or a publication: such a page has no table
+ * to keep. */
+static const char *kept_key(struct portal_ctx *ctx, const struct stats_facility *f, int year,
+			    enum stats_tab tab, time_t *published_at)
+{
+	long long decl, pub[2];
+	if (stats_year_fields(f->actual_years, year, &decl, 1) != 1 ||
+	    stats_year_fields(f->published_years, year, pub, 2) != 2)
+		return NULL;
+	*published_at = (time_t)pub[1];
+	return arena_printf(ctx->arena, "statistics/equipement:%lld:%d:%lld:%s:%s", decl, (int)tab,
+			    pub[0], f->kind_sql, f->department ? f->department : "");
+}
+
 /* Builds the page for a facility the caller may see. */
 static int render(struct portal_ctx *ctx, const struct stats_facility *f, int year,
 		  enum stats_tab tab, const int *years, size_t nyears)
 {
-	struct stats_table t;
-	int rc = stats_load_table(ctx, f, year, &t);
-	if (rc)
-		return rc;
 	xmlNodePtr root = page_new(ctx, "statistics/equipement");
+	struct stats_table t;
+	time_t published_at = 0;
+	const char *key = kept_key(ctx, f, year, tab, &published_at);
+	if (key && page_fragment(ctx, root, key)) {
+		/* kept: only a table that exists is kept */
+		memset(&t, 0, sizeof t);
+		t.year = year;
+		t.published = 1;
+		t.published_at = published_at;
+	} else {
+		int rc = stats_load_table(ctx, f, year, &t);
+		if (rc)
+			return rc;
+	}
 	xmlNodePtr fx = px_el(root, "facility");
 	px_attr_int(fx, "id", f->id);
 	px_attr(fx, "code", f->code);
@@ -181,7 +212,7 @@ static int render(struct portal_ctx *ctx, const struct stats_facility *f, int ye
 	}
 	if (t.missing)
 		px_missing(ctx, s, &t);
-	else
+	else if (!ctx->fragment_cached)
 		px_rows(s, &t, tab);
 	/* keep the year in the form */
 	xmlNodePtr vals = px_el(root, "values");

@@ -56,7 +56,7 @@ size_t stats_parse_year_list(const char *list, int *out, size_t cap)
 		for (; *p >= '0' && *p <= '9'; p++, digits++)
 			if (y < 100000)
 				y = y * 10 + (*p - '0');
-		if (digits && (*p == ',' || *p == '\0') && y > 0 && y < 65536)
+		if (digits && (*p == ',' || *p == ':' || *p == '\0') && y > 0 && y < 65536)
 			out[n++] = (int)y;
 		while (*p && *p != ',')
 			p++;
@@ -64,6 +64,30 @@ size_t stats_parse_year_list(const char *list, int *out, size_t cap)
 			p++;
 	}
 	return n;
+}
+
+size_t stats_year_fields(const char *list, int year, long long *v, size_t n)
+{
+	const char *p = list;
+	while (p && *p) {
+		char *end;
+		long long y = strtoll(p, &end, 10);
+		if (end != p && y == year && *end == ':') {
+			size_t k = 0;
+			for (p = end; *p == ':' && k < n; k++) {
+				const char *q = p + 1;
+				v[k] = strtoll(q, &end, 10);
+				if (end == q || (*end != ':' && *end != ',' && *end != '\0'))
+					return 0;
+				p = end;
+			}
+			return k;
+		}
+		p = strchr(p, ',');
+		if (p)
+			p++;
+	}
+	return 0;
 }
 
 static int desc(const void *a, const void *b)

@@ -57,7 +57,8 @@ const char SQL_STATS_PUBLISH_INSERT_BATCH[] = PUBLISH_INSERT ROW25 ", " ROW25;
 
 const char SQL_STATS_PUBLISH_MARK[] =
 	"INSERT INTO stats_publication (fiscal_year, published_at, published_by, declaration_count) "
-	"VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE published_at = VALUES(published_at), "
+	"VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE revision = revision + 1, "
+	"published_at = VALUES(published_at), "
 	"published_by = VALUES(published_by), declaration_count = VALUES(declaration_count)";
 
 const char SQL_STATS_PUBLICATIONS[] =
@@ -73,18 +74,20 @@ const char SQL_STATS_ACTUAL_YEAR_BELOW[] =
 
 /* The facility, only when the caller may see it (the rule of
  * stats_access.c, decided here on the server: no row otherwise), with the
- * years the page offers: the facility's years with a validated actual
- * declaration and the published years, each a list "2024,2023" newest
- * first, or NULL. One statement per kind of caller, so each is driven by
- * the facility's primary key. */
+ * years the page offers, each list newest first, or NULL: the facility's
+ * validated actual declarations "year:id", the newest version of a year
+ * first ("2024:81,2024:64,2023:40"), and the publications
+ * "year:revision:published_at" ("2024:3:1764700000"); what the kept part
+ * of the page is kept under (stats_page.c). One statement per kind of
+ * caller, so each is driven by the facility's primary key. */
 #define FACILITY_COLUMNS \
 	"SELECT f.id, f.code, f.kind, f.name, f.postal_code, f.city, f.department, f.caf_id, " \
 	"p.name, f.care_type, f.nature, " \
-	"(SELECT GROUP_CONCAT(DISTINCT d.fiscal_year ORDER BY d.fiscal_year DESC) " \
+	"(SELECT GROUP_CONCAT(d.fiscal_year, ':', d.id ORDER BY d.fiscal_year DESC, d.version DESC) " \
 	" FROM declaration d WHERE d.facility_id = f.id AND d.type = 'actual' " \
 	" AND d.state = 'validated'), " \
-	"(SELECT GROUP_CONCAT(sp.fiscal_year ORDER BY sp.fiscal_year DESC) " \
-	" FROM stats_publication sp), " \
+	"(SELECT GROUP_CONCAT(sp.fiscal_year, ':', sp.revision, ':', sp.published_at " \
+	" ORDER BY sp.fiscal_year DESC) FROM stats_publication sp), " \
 	/* what confirms the caller's session (ACCESS_CHECK_IN_PAGE) */ \
 	SESSION_CONFIRM_COLUMNS " " \
 	"FROM facility f JOIN partner p ON p.id = f.partner_id WHERE f.id = ? "

@@ -10,7 +10,10 @@
 - scoping: a partner user sees only the facilities he holds a habilitation
   on, a Caf agent his Caf's, anything else is 404 (page and CSV);
 - the CSV export parsed back (BOM, ';', CRLF, French decimals);
-- the SVG charts with their title and description, the tabs, the help.
+- the SVG charts with their title and description, the tabs, the help;
+- the part each worker keeps once drawn: the same bytes, each year and tab
+  its own, a new publication or declaration shown at once, still 404 to
+  others.
 
 Environment: PORTAIL_URL, PORTAIL_CONF as in test_auth.py. Standard library.
 """
@@ -26,6 +29,7 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(__file__))
 from test_auth import set_clock_offset  # noqa: E402
 import test_declarations as td  # noqa: E402
+from test_security import one, sql  # noqa: E402
 
 ADMIN78 = ("sophie.marchand@example.fr", "Grenade-vive31")        # Caf 78 administrator
 INSTRUCTOR78 = td.INSTRUCTOR78
@@ -113,6 +117,20 @@ class StatsTest(td.DeclTest):
             self.transmit(b, decl)
         return decl
 
+    def campaign_for_year(self, facility, year):
+        """Opens an actual declaration of `year` for one more facility."""
+        agent = td.signed_in(INSTRUCTOR78)
+        page = agent.get("/declarations/campagnes")
+        ids = dict((name.strip(), fid) for fid, name in re.findall(
+            r'name="equipement" value="(\d+)".*?<label[^>]*>([^<(]+)\(', page.text, re.S))
+        fid = ids.get(facility)
+        self.assertIsNotNone(fid, facility)
+        r = agent.post("/declarations/campagnes", {
+            "exercice": str(year), "type": "actual", "activite": "EAJE",
+            "date_limite": "31/12/%d" % year, "equipement": fid})
+        self.assertRedirect(r, "/declarations/campagnes")
+        return int(fid)
+
     def validate(self, decl):
         agent = td.signed_in(INSTRUCTOR78)
         agent.get("/declarations/instruction/%d" % decl)
@@ -188,20 +206,6 @@ class AvailabilityTest(StatsTest):
             cells = indicator_cells(fin, code)
             self.assertIsNotNone(cells, code)
             self.assertEqual(cells[1:], [value] * 5, code)
-
-    def campaign_for_year(self, facility, year):
-        """Opens an actual declaration of `year` for one more facility."""
-        agent = td.signed_in(INSTRUCTOR78)
-        page = agent.get("/declarations/campagnes")
-        ids = dict((name.strip(), fid) for fid, name in re.findall(
-            r'name="equipement" value="(\d+)".*?<label[^>]*>([^<(]+)\(', page.text, re.S))
-        fid = ids.get(facility)
-        self.assertIsNotNone(fid, facility)
-        r = agent.post("/declarations/campagnes", {
-            "exercice": str(year), "type": "actual", "activite": "EAJE",
-            "date_limite": "31/12/%d" % year, "equipement": fid})
-        self.assertRedirect(r, "/declarations/campagnes")
-        return int(fid)
 
     def test_demo_year_published__table_tabs_svg_help(self):
         self.publish(DEMO_YEAR)
@@ -300,6 +304,98 @@ class ScopingTest(StatsTest):
         r = td.Browser().get("/statistiques/")
         self.assertEqual(r.status, 303)
         self.assertTrue(r.location.startswith("/auth/connexion"), r.location)
+
+
+class KeptPartTest(StatsTest):
+    """A worker keeps a facility's tabs, table, charts and help once drawn
+    (modules/core/fragment.h): every answer still shows what the database
+    holds, to those allowed to see it, and never the worker's marker."""
+
+    def burst(self, browser, path):
+        """The page asked by many connections at once, so that every worker
+        answers it (each draws it once, then splices it); their bodies."""
+        from test_session_cache import parallel_gets
+        name, value = browser.session_cookie()
+        answers = parallel_gets("%s=%s" % (name, value), path)
+        self.assertEqual({a[0] for a in answers}, {200}, answers[0][2][:500])
+        return [html.unescape(a[2]) for a in answers]
+
+    def hours_per_place(self, pages):
+        """The row of "Heures réalisées par place", the same on every page."""
+        rows = {tuple(indicator_cells(p, "eaje_hours_per_place")) for p in pages}
+        self.assertEqual(len(rows), 1, rows)
+        return list(rows.pop())[1:]
+
+    def test_drawn_and_kept_alike__each_tab_its_own__others_still_404(self):
+        self.publish(DEMO_YEAR)
+        b = td.signed_in(LEBRUN)
+        fid = facility_ids(b)[PTITS_LOUPS]
+        path = "/statistiques/equipement/%d?exercice=%d" % (fid, DEMO_YEAR)
+        pages = self.burst(b, path)
+        self.assertEqual(len(set(pages)), 1)
+        self.assertNotIn("<!--", pages[0])
+        self.assertIsNotNone(indicator_cells(pages[0], "eaje_occupancy_rate"))
+        for fin in self.burst(b, path + "&onglet=financier"):
+            self.assertIsNotNone(indicator_cells(fin, "eaje_hourly_cost_real"))
+            self.assertIsNone(indicator_cells(fin, "eaje_occupancy_rate"))
+            self.assertNotIn("<!--", fin)
+        # kept by every worker, the page is still refused to a partner user
+        # without a habilitation on the facility
+        self.assertEqual(td.signed_in(HADDAD).get(path).status, 404)
+
+    def test_new_publication_or_declaration__shown_at_once(self):
+        # a fresh year: three EAJE of the 78 validated with the same data
+        year, fid, decl = self.actual_rail(PTITS_LOUPS, td.LEBRUN)
+        self.validate(decl)
+        others = []
+        for name in (COCCINELLES, HIRONDELLES):
+            other = self.rail_for(year, self.campaign_for_year(name, year), HADDAD, PERRIN)
+            self.validate(other)
+            others.append(other)
+        self.publish(year)
+        self.publish(DEMO_YEAR)
+        lebrun = td.signed_in(LEBRUN)
+        # the demo year kept by every worker: the fresh year is its own
+        demo = self.hours_per_place(self.burst(
+            lebrun, "/statistiques/equipement/%d?exercice=%d" % (fid, DEMO_YEAR)))
+        path = "/statistiques/equipement/%d?exercice=%d" % (fid, year)
+        h = NBSP + "h"
+        self.assertEqual(self.hours_per_place(self.burst(lebrun, path)), ["1" + NBSP + "875,0" + h] * 5)
+        self.assertNotEqual(demo, ["1" + NBSP + "875,0" + h] * 5)
+
+        # another facility's hours doubled, the year published again (within
+        # the same second, maybe): the new means at once
+        sql("UPDATE declaration_value SET value_scaled = value_scaled * 2 "
+            "WHERE declaration_id = %d AND field_code = 'hours_performed'" % others[0])
+        self.publish(year)
+        self.assertEqual(self.hours_per_place(self.burst(lebrun, path)),
+                         ["1" + NBSP + "875,0" + h, "2" + NBSP + "500,0" + h, "1" + NBSP + "875,0" + h,
+                          "2" + NBSP + "500,0" + h, "1" + NBSP + "875,0" + h])
+
+        # a newer validated version of the facility's own declaration (the
+        # one statistics read): its values at once
+        sql("INSERT INTO declaration (facility_id, fiscal_year, type, version, campaign_id, state, "
+            "created_at) SELECT facility_id, fiscal_year, type, version + 1, campaign_id, "
+            "'validated', created_at FROM declaration WHERE id = %d" % decl)
+        newer = int(one("SELECT MAX(id) FROM declaration WHERE facility_id = %d AND fiscal_year = %d "
+                        "AND type = 'actual'" % (fid, year)))
+        self.assertGreater(newer, decl)
+        sql("INSERT INTO declaration_value (declaration_id, field_code, value_scaled, value_text, "
+            "updated_by, updated_at) SELECT %d, field_code, IF(field_code = 'hours_performed', "
+            "value_scaled * 2, value_scaled), value_text, updated_by, updated_at "
+            "FROM declaration_value WHERE declaration_id = %d" % (newer, decl))
+        self.assertEqual(self.hours_per_place(self.burst(lebrun, path))[0], "3" + NBSP + "750,0" + h)
+
+        # the facility moved to another department (a Caf's import may say
+        # so): that department's averages, none published
+        dept = one("SELECT department FROM facility WHERE id = %d" % fid)
+        sql("UPDATE facility SET department = '91' WHERE id = %d" % fid)
+        try:
+            for page in self.burst(lebrun, path):
+                self.assertIn("Département 91", page)
+                self.assertEqual(indicator_cells(page, "eaje_hours_per_place")[2], "—non publiée")
+        finally:
+            sql("UPDATE facility SET department = '%s' WHERE id = %d" % (dept, fid))
 
 
 class ExportTest(StatsTest):

@@ -56,15 +56,21 @@
 
     <xsl:choose>
       <xsl:when test="$s/@available = '1'">
-        <xsl:call-template name="tabs"/>
-        <xsl:call-template name="table"/>
-        <p class="fr-mt-2w">
-          <a class="fr-link fr-icon-download-line fr-link--icon-left" href="{$base}/export.csv?exercice={$s/@year}" download="">
+        <!-- The same for whoever may see the facility: the worker keeps it
+             for the facility, year, tab, declaration and publication. -->
+        <xsl:call-template name="kept-part-start"/>
+        <xsl:if test="not(/page/fragment/@cached = '1')">
+          <xsl:call-template name="tabs"/>
+          <xsl:call-template name="table"/>
+          <p class="fr-mt-2w">
+            <a class="fr-link fr-icon-download-line fr-link--icon-left" href="{$base}/export.csv?exercice={$s/@year}" download="">
             Télécharger le tableau de l'exercice <xsl:value-of select="$s/@year"/> (CSV, activité et financier)
           </a>
-        </p>
-        <xsl:call-template name="charts"/>
-        <xsl:call-template name="help"/>
+          </p>
+          <xsl:call-template name="charts"/>
+          <xsl:call-template name="help"/>
+          <xsl:call-template name="kept-part-end"/>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <div class="fr-alert fr-alert--info fr-mb-3w" id="statistiques-indisponibles">

@@ -172,6 +172,53 @@ static void stats_parse_year_list__empty_or_bad__skipped(void **state)
 	assert_int_equal(y[1], 2023);
 }
 
+static void stats_parse_year_list__tokens_with_fields__their_years(void **state)
+{
+	(void)state;
+	int y[8];
+	/* "year:id" with a year twice (two validated versions) */
+	assert_int_equal(stats_parse_year_list("2024:81,2024:64,2023:40", y, 8), 3);
+	assert_int_equal(y[0], 2024);
+	assert_int_equal(y[1], 2024);
+	assert_int_equal(y[2], 2023);
+	assert_int_equal(stats_parse_year_list("2025:3:1764700000", y, 8), 1);
+	assert_int_equal(y[0], 2025);
+	assert_int_equal(stats_parse_year_list("20x5:3,:4,2021:", y, 8), 1);
+	assert_int_equal(y[0], 2021);
+}
+
+static void stats_year_fields__the_years_first_token__its_numbers(void **state)
+{
+	(void)state;
+	long long v[2] = {0, 0};
+	/* the newest version of a year comes first */
+	assert_int_equal(stats_year_fields("2024:81,2024:64,2023:40", 2024, v, 1), 1);
+	assert_int_equal(v[0], 81);
+	assert_int_equal(stats_year_fields("2024:81,2024:64,2023:40", 2023, v, 1), 1);
+	assert_int_equal(v[0], 40);
+	assert_int_equal(stats_year_fields("2025:3:1764700000,2024:1:1730000000", 2024, v, 2), 2);
+	assert_int_equal(v[0], 1);
+	assert_int_equal(v[1], 1730000000LL);
+	/* no more than asked */
+	assert_int_equal(stats_year_fields("2025:3:1764700000", 2025, v, 1), 1);
+	assert_int_equal(v[0], 3);
+}
+
+static void stats_year_fields__absent_or_malformed__none(void **state)
+{
+	(void)state;
+	long long v[2];
+	assert_int_equal(stats_year_fields(NULL, 2024, v, 2), 0);
+	assert_int_equal(stats_year_fields("", 2024, v, 2), 0);
+	assert_int_equal(stats_year_fields("2023:40,2022:7", 2024, v, 2), 0);
+	/* a year alone, or an id that is not a number */
+	assert_int_equal(stats_year_fields("2024,2023:40", 2024, v, 2), 0);
+	assert_int_equal(stats_year_fields("2024:x1", 2024, v, 2), 0);
+	assert_int_equal(stats_year_fields("12024:5", 2024, v, 2), 0);
+	/* fewer numbers than asked: how many there are */
+	assert_int_equal(stats_year_fields("2024:5", 2024, v, 2), 1);
+}
+
 static void stats_merge_years__both__union_newest_first_default_both(void **state)
 {
 	(void)state;
@@ -266,6 +313,9 @@ int main(void)
 		cmocka_unit_test(stats_chart_bars__absent_zero_or_negative__no_bar),
 		cmocka_unit_test(stats_parse_year_list__group_concat__years_in_order),
 		cmocka_unit_test(stats_parse_year_list__empty_or_bad__skipped),
+		cmocka_unit_test(stats_parse_year_list__tokens_with_fields__their_years),
+		cmocka_unit_test(stats_year_fields__the_years_first_token__its_numbers),
+		cmocka_unit_test(stats_year_fields__absent_or_malformed__none),
 		cmocka_unit_test(stats_merge_years__both__union_newest_first_default_both),
 		cmocka_unit_test(stats_merge_years__one_side_only__its_newest),
 	};
