@@ -78,8 +78,10 @@ const char SQL_STATS_ACTUAL_YEAR_BELOW[] =
  * validated actual declarations "year:id", the newest version of a year
  * first ("2024:81,2024:64,2023:40"), and the publications
  * "year:revision:published_at" ("2024:3:1764700000"); what the kept part
- * of the page is kept under (stats_page.c). One statement per kind of
- * caller, so each is driven by the facility's primary key. */
+ * of the page is kept under (stats_page.c): each list a few kB at most
+ * (a century of years), far under group_concat_max_len
+ * (conf/mariadb-portail.cnf). One statement per kind of caller, so each
+ * is driven by the facility's primary key. */
 #define FACILITY_COLUMNS \
 	"SELECT f.id, f.code, f.kind, f.name, f.postal_code, f.city, f.department, f.caf_id, " \
 	"p.name, f.care_type, f.nature, " \
