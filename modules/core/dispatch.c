@@ -231,7 +231,7 @@ static void reset_answer(struct worker *w, struct portal_ctx *ctx)
 	ctx->page = NULL;
 	ctx->view = NULL;
 	ctx->fragment_key = NULL;
-	ctx->fragment_cached = 0;
+	ctx->fragment_kept = NULL;
 	ctx->error_reason = NULL;
 	ctx->session = NULL;
 	ctx->catalogue_version = 0;

@@ -104,13 +104,14 @@ static const char *marker(void)
 
 int page_fragment(struct portal_ctx *ctx, xmlNodePtr root, const char *key)
 {
-	size_t len;
+	/* nothing is put in the store before fragment_finish(): the bytes
+	 * stay where they are until then */
 	ctx->fragment_key = arena_strdup(ctx->arena, key);
-	ctx->fragment_cached = fragment_get(key, &len) != NULL;
+	ctx->fragment_kept = fragment_get(key, &ctx->fragment_kept_len);
 	xmlNodePtr f = px_el(root, "fragment");
 	px_attr(f, "marker", marker());
-	px_attr(f, "cached", ctx->fragment_cached ? "1" : "0");
-	return ctx->fragment_cached;
+	px_attr(f, "cached", ctx->fragment_kept ? "1" : "0");
+	return ctx->fragment_kept != NULL;
 }
 
 static const char *find_bytes(const char *from, const char *end, const char *s, size_t n)
@@ -169,21 +170,12 @@ int fragment_splice(struct arena *arena, const char *html, size_t len, const cha
 
 int fragment_finish(struct portal_ctx *ctx, char **html, size_t *len)
 {
-	const char *kept = NULL;
-	size_t kept_len = 0;
-	if (ctx->fragment_cached) {
-		kept = fragment_get(ctx->fragment_key, &kept_len);
-		if (!kept) {
-			log_error("page: kept part %s vanished", ctx->fragment_key);
-			return 500;
-		}
-	}
 	char *out;
 	size_t out_len;
 	const char *part;
 	size_t part_len;
-	if (fragment_splice(ctx->arena, *html, *len, marker(), kept, kept_len, &out, &out_len,
-			    &part, &part_len) != 0) {
+	if (fragment_splice(ctx->arena, *html, *len, marker(), ctx->fragment_kept,
+			    ctx->fragment_kept_len, &out, &out_len, &part, &part_len) != 0) {
 		log_error("page: view %s misplaces the markers of part %s",
 			  ctx->view ? ctx->view : "-", ctx->fragment_key);
 		return 500;

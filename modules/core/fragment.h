@@ -8,8 +8,8 @@
  * <fragment marker="..." cached="1|0"/> to the page; when cached="1" the
  * handler may skip reading the part's data and the stylesheet skips
  * drawing it. The stylesheet writes the part between the comments
- * <!--MARKER--> and <!--/MARKER--> (layout.xsl: fragment-start,
- * fragment-end). MARKER is random per worker and never sent, so no data of
+ * <!--MARKER--> and <!--/MARKER--> (xslt/forms.xsl: kept-part-start,
+ * kept-part-end). MARKER is random per worker and never sent, so no data of
  * a page can forge it. page_render() then keeps the part (cached="0") or
  * puts it in place of <!--MARKER--> (cached="1"), and removes the markers.
  *
@@ -29,9 +29,10 @@ struct arena;
  * else 0; either way the page says so to its stylesheet. */
 int page_fragment(struct portal_ctx *ctx, xmlNodePtr root, const char *key);
 
-/* After the page's HTML is written: keeps or splices the part named by
- * ctx->fragment_key, markers removed. 0, or 500 when a kept part's marker
- * is missing or a marker is repeated (logged). */
+/* After the page's HTML is written: keeps the part drawn under
+ * ctx->fragment_key, or puts ctx->fragment_kept in its place, markers
+ * removed. 0, or 500 when a kept part's marker is missing or a marker is
+ * repeated (logged). */
 int fragment_finish(struct portal_ctx *ctx, char **html, size_t *len);
 
 /* The worker's store, bounded by FRAGMENT_MAX_BYTES of HTML and

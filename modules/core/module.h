@@ -49,9 +49,10 @@ struct portal_ctx {
 	unsigned long long session_version;
 	unsigned char session_hash[32];
 	/* page_fragment(): the key of the page's part kept by the worker,
-	 * and whether its HTML was kept already (fragment.h) */
+	 * and its HTML when the worker had it already (fragment.h) */
 	const char *fragment_key;
-	int fragment_cached;
+	const char *fragment_kept;
+	size_t fragment_kept_len;
 };
 
 /* A handler returns 0 when it built the response (a page, a redirect or a

@@ -136,7 +136,7 @@ xmlNodePtr page_new(struct portal_ctx *ctx, const char *view)
 	xmlDocSetRootElement(ctx->page, root);
 	ctx->view = arena_strdup(ctx->arena, view);
 	ctx->fragment_key = NULL; /* a new page has no kept part yet */
-	ctx->fragment_cached = 0;
+	ctx->fragment_kept = NULL;
 	px_attr(root, "module", ctx->module);
 	px_attr(root, "view", view);
 	px_attr(root, "path", ctx->req ? ctx->req->path : "/");

@@ -212,7 +212,7 @@ static int render(struct portal_ctx *ctx, const struct stats_facility *f, int ye
 	}
 	if (t.missing)
 		px_missing(ctx, s, &t);
-	else if (!ctx->fragment_cached)
+	else if (!ctx->fragment_kept)
 		px_rows(s, &t, tab);
 	/* keep the year in the form */
 	xmlNodePtr vals = px_el(root, "values");

@@ -57,7 +57,8 @@
     <xsl:choose>
       <xsl:when test="$s/@available = '1'">
         <!-- The same for whoever may see the facility: the worker keeps it
-             for the facility, year, tab, declaration and publication. -->
+             under the declaration, tab, publication, kind and department
+             (stats_page.c). -->
         <xsl:call-template name="kept-part-start"/>
         <xsl:if test="not(/page/fragment/@cached = '1')">
           <xsl:call-template name="tabs"/>
